@@ -1,0 +1,41 @@
+namespace Tolk.Emulation.Data;
+
+/// <summary>An emulator's in-memory state: named collections and one stream of changes for its change feeds.</summary>
+public sealed class EmulatorDatabase
+{
+    private readonly Dictionary<string, RecordTable> _collections = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Creates a database whose change times come from <paramref name="time"/>.</summary>
+    public EmulatorDatabase(TimeProvider time) => Time = time;
+
+    /// <summary>The clock every change is stamped with.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>Raised after each applied change, on the thread that applied it.</summary>
+    public event Action<RecordChange>? Changed;
+
+    /// <summary>The collections, by name.</summary>
+    public IReadOnlyCollection<RecordTable> Collections => _collections.Values;
+
+    /// <summary>Declares a collection; ids compare ordinally unless <paramref name="idComparer"/> says otherwise.</summary>
+    public RecordTable Add(string name, IEqualityComparer<string>? idComparer = null)
+    {
+        var collection = new RecordTable(name, this, idComparer);
+        _collections.Add(name, collection);
+        return collection;
+    }
+
+    /// <summary>The named collection, or null.</summary>
+    public RecordTable? Find(string name) => _collections.GetValueOrDefault(name);
+
+    /// <summary>Empties every collection without raising changes.</summary>
+    public void Clear()
+    {
+        foreach (var c in _collections.Values)
+        {
+            c.Clear();
+        }
+    }
+
+    internal void Raise(RecordChange change) => Changed?.Invoke(change);
+}
