@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using Tolk.Emulation.Admin;
 using Tolk.Emulation.Hosting;
 using Tolk.Emulation.Sample;
 using Tolk.Tidsbanken.Emulator;
@@ -38,9 +39,9 @@ public sealed class TidsbankenFixture : IAsyncLifetime
 
     /// <summary>Back to freshly seeded data, with the rate limit lifted unless a test lowers it again.</summary>
     /// <remarks>The fake clock cannot go back, so it keeps running across the tests of a class; tests read it.</remarks>
-    public async Task ResetAsync()
+    public async Task ResetAsync(bool empty = false)
     {
-        await Server.Admin.ResetAsync();
+        await Server.Admin.ResetAsync(new ResetRequest(Empty: empty));
         await Server.Admin.SetSettingsAsync(new JsonObject { ["rateLimit"] = 1_000_000 });
     }
 

@@ -67,6 +67,7 @@ public sealed partial class TidsbankenEmulator
     {
         _settings.Reset();
         _rate.Reset();
+        _lastPostId = 0;
         SyncRateWindow();
     }
 

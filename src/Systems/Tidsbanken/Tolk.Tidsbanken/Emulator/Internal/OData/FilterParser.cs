@@ -204,7 +204,8 @@ internal sealed class FilterParser
         var token = Take();
         if (token.Kind != kind)
         {
-            throw SyntaxError(token);
+            var expected = kind switch { TokenKind.CloseParen => "')'", TokenKind.OpenParen => "'('", _ => "','" };
+            throw new FilterSyntaxException($"{expected} expected at position {token.Position} in '{_text}'.");
         }
     }
 

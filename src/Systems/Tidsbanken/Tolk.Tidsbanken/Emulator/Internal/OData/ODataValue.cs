@@ -21,7 +21,7 @@ internal readonly record struct ODataValue(EdmKind Kind, object? Raw)
         return kind switch
         {
             EdmKind.String => new(kind, node.GetValue<string>()),
-            EdmKind.Int32 => new(kind, (decimal)node.GetValue<long>()),
+            EdmKind.Int32 => new(kind, (decimal)node.GetValue<int>()),
             EdmKind.Boolean => new(kind, node.GetValue<bool>()),
             EdmKind.Date => new(kind, DateOnly.ParseExact(node.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture)),
             EdmKind.DateTimeOffset => new(kind, DateTimeOffset.Parse(node.GetValue<string>(), CultureInfo.InvariantCulture)),
