@@ -42,6 +42,13 @@ public sealed class CrmofficeFixture : IAsyncLifetime
         await Api.AuthorizeAsync();
     }
 
+    /// <summary>The clock's time as Crmoffice writes it (computed here independently of the emulator).</summary>
+    public string Now => Oslo(Time.GetUtcNow());
+
+    public static string Oslo(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo"))
+            .ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
     public async Task DisposeAsync()
     {
         Api.Dispose();

@@ -27,7 +27,7 @@ public sealed partial class CrmofficeEmulator
         }
         var kind = change.Kind switch { ChangeKind.Created => "created", ChangeKind.Updated => "updated", _ => "deleted" };
         var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(
-            new JsonObject { ["event"] = $"{change.Collection}.{kind}", ["id"] = change.Id, ["timestamp"] = CrmTime.Format(change.At) }));
+            new JsonObject { ["event"] = $"{change.Collection}.{kind}", ["id"] = change.Id, ["timestamp"] = CrmTime.Format(change.At) }, CrmJson.Options));
         var generation = Volatile.Read(ref _generation);
         foreach (var hook in hooks)
         {

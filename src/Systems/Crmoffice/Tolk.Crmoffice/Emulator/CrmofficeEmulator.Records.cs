@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,8 +10,6 @@ namespace Tolk.Crmoffice.Emulator;
 
 public sealed partial class CrmofficeEmulator
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     // One set of handlers serves every collection; the type parameters only describe the shapes for the OpenAPI document.
     private RouteGroupBuilder MapReads<TRecord>(IEndpointRouteBuilder api, CollectionSchema schema, string tag)
     {
@@ -85,5 +82,5 @@ public sealed partial class CrmofficeEmulator
     private IResult Delete(CollectionSchema schema, string id) =>
         _records.Delete(schema, id, ChangeOrigin.Api) is { } error ? error.ToResult() : Results.NoContent();
 
-    private static IResult Ok(JsonNode body, int status = 200) => Results.Json(body, Json, "application/json; charset=utf-8", status);
+    private static IResult Ok(JsonNode body, int status = 200) => Results.Json(body, CrmJson.Options, CrmJson.ContentType, status);
 }

@@ -52,6 +52,6 @@ public sealed partial class CrmofficeEmulator
         }
         var lifetime = TokenLifetimeSeconds;
         var token = _tokens.Issue(DemoClientId, TimeSpan.FromSeconds(lifetime));
-        return Results.Json(new TokenResponse(token, "Bearer", lifetime), statusCode: 200);
+        return Results.Json(new TokenResponse(token, "Bearer", lifetime), CrmJson.Options, CrmJson.ContentType, 200);
     }
 }

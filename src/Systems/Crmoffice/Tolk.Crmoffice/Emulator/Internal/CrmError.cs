@@ -9,8 +9,6 @@ internal sealed record CrmErrorDetail(string Field, string Message);
 /// <summary>Crmoffice's error body <c>{"error","message","details":[{"field","message"}]}</c> with the status it goes with.</summary>
 internal sealed record CrmError(int Status, string Error, string Message, IReadOnlyList<CrmErrorDetail> Details)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static CrmError Of(int status, string error, string message, params CrmErrorDetail[] details) => new(status, error, message, details);
 
     public static CrmError InvalidRequest(string message) => Of(400, CrmofficeAssumptions.ErrorInvalidRequest, message);
@@ -45,9 +43,9 @@ internal sealed record CrmError(int Status, string Error, string Message, IReadO
     {
         response.StatusCode = Status;
         response.ContentType = "application/json; charset=utf-8";
-        await response.WriteAsync(JsonSerializer.Serialize(Body, Json));
+        await response.WriteAsync(JsonSerializer.Serialize(Body, CrmJson.Options));
     }
 
     /// <summary>The error as an endpoint result.</summary>
-    public IResult ToResult() => Results.Json(Body, Json, "application/json; charset=utf-8", Status);
+    public IResult ToResult() => Results.Json(Body, CrmJson.Options, CrmJson.ContentType, Status);
 }
