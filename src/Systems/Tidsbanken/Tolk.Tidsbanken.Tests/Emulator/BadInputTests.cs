@@ -155,6 +155,17 @@ public sealed class BadInputTests(TidsbankenFixture fixture) : IClassFixture<Tid
     }
 
     [Theory]
+    [InlineData(101)]
+    [InlineData(3000)]
+    public async Task a_filter_nested_too_deeply_is_400_not_a_crash(int depth)
+    {
+        await fixture.ResetAsync();
+        var filter = new string('(', depth) + "Id eq 'K1001'" + new string(')', depth);
+        Assert.Contains("nested more than 100 levels", (await fixture.GetAsync($"prosjekt/Kunde?$filter={filter}")).AssertODataError(400), StringComparison.Ordinal);
+        Assert.Single(await fixture.ListAsync($"prosjekt/Kunde?$filter={new string('(', 99)}Id eq 'K1001'{new string(')', 99)}"));
+    }
+
+    [Theory]
     [InlineData("prosjekt")]
     [InlineData("prosjekt/Kunder")]
     [InlineData("prosjekt/Kunde/K1001")]

@@ -41,7 +41,8 @@ public sealed class TidsbankenFixture : IAsyncLifetime
     /// <remarks>The fake clock cannot go back, so it keeps running across the tests of a class; tests read it.</remarks>
     public async Task ResetAsync(bool empty = false)
     {
-        await Server.Admin.ResetAsync(new ResetRequest(Empty: empty));
+        // Seed and size explicitly: a test that reseeds at another size must not leave it for the next one.
+        await Server.Admin.ResetAsync(new ResetRequest(Seed: SampleOptions.Small.Seed, Size: "small", Empty: empty));
         await Server.Admin.SetSettingsAsync(new JsonObject { ["rateLimit"] = 1_000_000 });
     }
 

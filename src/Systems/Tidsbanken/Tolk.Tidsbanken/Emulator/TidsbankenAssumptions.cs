@@ -87,6 +87,9 @@ internal static class TidsbankenAssumptions
     /// there is no server-side paging and no next link. Setting <c>maxTop</c>.</summary>
     public const int MaxTop = 1000;
 
+    /// <summary>Assumed: how deeply parentheses and calls may nest in <c>$filter</c> (OData libraries cap it too).</summary>
+    public const int MaxFilterDepth = 100;
+
     /// <summary>Assumed: the most entities one insert or update may carry (more → 400). Setting <c>maxBatch</c>.</summary>
     public const int MaxBatch = 100;
 

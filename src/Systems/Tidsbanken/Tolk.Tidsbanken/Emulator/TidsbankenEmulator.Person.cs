@@ -39,6 +39,7 @@ public sealed partial class TidsbankenEmulator
                 return (null, $"no {collection} record with id '{id}'");
             }
             edit[service.Schema.Key.Name] = number;
+            id = number.ToString(CultureInfo.InvariantCulture);
         }
         else
         {

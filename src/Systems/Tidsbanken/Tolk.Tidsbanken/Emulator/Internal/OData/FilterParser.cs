@@ -27,6 +27,7 @@ internal sealed class FilterParser
     private readonly EntitySchema _schema;
     private readonly List<FilterToken> _tokens;
     private int _next;
+    private int _depth;
 
     private FilterParser(string text, EntitySchema schema)
     {
@@ -110,6 +111,23 @@ internal sealed class FilterParser
     }
 
     private FilterNode ParsePrimary()
+    {
+        // Parentheses and calls recurse; a hostile filter must get a 400, not exhaust the stack.
+        if (++_depth > TidsbankenAssumptions.MaxFilterDepth)
+        {
+            throw new FilterSyntaxException($"The $filter expression is nested more than {TidsbankenAssumptions.MaxFilterDepth} levels deep.");
+        }
+        try
+        {
+            return Primary();
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private FilterNode Primary()
     {
         var token = Take();
         switch (token.Kind)
