@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using Tolk.Crmoffice.Emulator;
+using Tolk.Emulation.Admin;
 using Tolk.Emulation.Hosting;
 using Tolk.Emulation.Sample;
 
@@ -34,7 +35,7 @@ public sealed class CrmofficeFixture : IAsyncLifetime
     /// </summary>
     public async Task ResetAsync(bool realLimits = false)
     {
-        await Server.Admin.ResetAsync();
+        await Server.Admin.ResetAsync(new ResetRequest(SampleOptions.Small.Seed, "small"));
         if (!realLimits)
         {
             await Server.Admin.SetSettingsAsync(new JsonObject { ["requestsPerSecond"] = 1_000_000 });

@@ -18,7 +18,7 @@ public sealed partial class CrmofficeEmulator
             .WithName("List" + tag).WithSummary($"Lists {schema.Name}, ordered by updatedAt, then id.")
             .Produces<Page<TRecord>>(200).ProducesErrors(400);
         group.MapGet("/{id}", (string id) => Get(schema, id))
-            .WithName("Get" + tag).WithSummary($"Gets one {schema.Singular}.")
+            .WithName("Get" + Singular(schema)).WithSummary($"Gets one {schema.Singular}.")
             .Produces<TRecord>(200).ProducesErrors(404);
         return group;
     }
@@ -27,14 +27,14 @@ public sealed partial class CrmofficeEmulator
         where TInput : notnull
     {
         group.MapPost("", Task<IResult> (HttpContext context) => CreateAsync(context, schema))
-            .WithName("Create" + tag).WithSummary($"Creates a {schema.Singular}; the server assigns the id.")
+            .WithName("Create" + Singular(schema)).WithSummary($"Creates a {schema.Singular}; the server assigns the id.")
             .Accepts<TInput>("application/json").Produces<TRecord>(201).ProducesErrors(400, 409);
         group.MapPut("/{id}", Task<IResult> (HttpContext context, string id) => UpdateAsync(context, schema, id))
-            .WithName("Update" + tag)
+            .WithName("Update" + Singular(schema))
             .WithSummary($"Changes the fields present in the body; absent fields stay, null clears an optional field.")
             .Accepts<TInput>("application/json").Produces<TRecord>(200).ProducesErrors(400, 404, 409);
         group.MapDelete("/{id}", (string id) => Delete(schema, id))
-            .WithName("Delete" + tag).WithSummary($"Deletes a {schema.Singular}.")
+            .WithName("Delete" + Singular(schema)).WithSummary($"Deletes a {schema.Singular}.")
             .Produces(204).ProducesErrors(404, 409);
     }
 
@@ -81,6 +81,8 @@ public sealed partial class CrmofficeEmulator
 
     private IResult Delete(CollectionSchema schema, string id) =>
         _records.Delete(schema, id, ChangeOrigin.Api) is { } error ? error.ToResult() : Results.NoContent();
+
+    private static string Singular(CollectionSchema schema) => char.ToUpperInvariant(schema.Singular[0]) + schema.Singular[1..];
 
     private static IResult Ok(JsonNode body, int status = 200) => Results.Json(body, CrmJson.Options, CrmJson.ContentType, status);
 }
