@@ -93,6 +93,19 @@ internal static class TidsbankenAssumptions
     /// <summary>Assumed: the most entities one insert or update may carry (more → 400). Setting <c>maxBatch</c>.</summary>
     public const int MaxBatch = 100;
 
+    // ---- Queries (assumed, beyond the public list of options and operators) ----
+    // Lists are in key order unless $orderby says otherwise (the key is always the last sort key, so $top/$skip pages
+    // are stable); nulls sort first. Operators and keywords are lower case as in OData (EQ → 400). Only the documented
+    // operators are served: not, in, has, arithmetic, contains, endswith and the other functions → 400 naming them.
+    // Literals are OData's: 'text' with '' for a quote, integers, decimals, true/false/null, dates yyyy-MM-dd for
+    // Edm.Date properties and date-times with an offset (Z or ±hh:mm, '+' sent as %2B) for SistEndretDato and
+    // OpprettetDato; comparing a date property with a date-time literal (or any two other types) → 400.
+    // Query options are case-sensitive ($FILTER → 400 unsupported), may appear once, must not be empty; options
+    // without '$' are custom options and ignored. A single Kunde by key takes only $select. Bad options → 400 with
+    // "The query specified in the URI is not valid. ..." in the OData error shape.
+    // Routes: an unknown path → the gateway's 404 {"statusCode":404,"message":"Resource not found"}; Ansatt and
+    // Prosjekt cannot be addressed by key (404; read them with $filter=Id eq ...).
+
     // ---- Writes (assumed, except where noted) ----
     // POST inserts: 201 with {"@odata.context","value":[stored entities]}. PUT updates: 200, same envelope; an
     // update merges the given properties into the stored entity (omitted ones stay), null clears an optional one,
