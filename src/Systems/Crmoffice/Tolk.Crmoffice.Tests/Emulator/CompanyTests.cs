@@ -34,8 +34,9 @@ public sealed class CompanyTests(CrmofficeFixture fixture) : IClassFixture<Crmof
         Assert.Equal(
             ["id", "name", "orgNr", "email", "phone", "website", "address", "description", "category", "isActive", "createdAt", "updatedAt"],
             response.Json.Select(p => p.Key));
-        Assert.Equal("2026-01-05T10:00:00+01:00", (string?)response.Body["createdAt"]);
-        Assert.Equal("2026-01-05T10:00:00+01:00", (string?)response.Body["updatedAt"]);
+        Assert.Equal(fixture.Now, (string?)response.Body["createdAt"]);
+        Assert.Equal(fixture.Now, (string?)response.Body["updatedAt"]);
+        Assert.EndsWith("+01:00", fixture.Now, StringComparison.Ordinal);
         Assert.Equal("Bergen", (string?)response.Body["address"]!["city"]);
         var fetched = await Api.GetAsync("companies/" + id);
         Assert.Equal(response.Raw, fetched.Raw);
@@ -70,7 +71,8 @@ public sealed class CompanyTests(CrmofficeFixture fixture) : IClassFixture<Crmof
         var response = await Api.PutAsync("companies/" + id, new JsonObject { ["phone"] = "+47 55 99 99 99" });
         Assert.Equal(200, response.Status);
         Assert.Equal("+47 55 99 99 99", (string?)response.Body!["phone"]);
-        Assert.Equal("2026-01-05T10:03:00+01:00", (string?)response.Body["updatedAt"]);
+        Assert.Equal(fixture.Now, (string?)response.Body["updatedAt"]);
+        Assert.NotEqual((string?)created["updatedAt"], fixture.Now);
         Assert.Equal((string?)created["createdAt"], (string?)response.Body["createdAt"]);
         foreach (var key in new[] { "name", "orgNr", "email", "website", "address", "description", "category", "isActive" })
         {
@@ -97,6 +99,18 @@ public sealed class CompanyTests(CrmofficeFixture fixture) : IClassFixture<Crmof
         Assert.Equal("""{"street":null,"postalCode":"5003","city":"Oslo","country":"NO"}""", merged["address"]!.ToJsonString());
         var cleared = (await Api.PutAsync("companies/" + id, new JsonObject { ["address"] = null })).Body!;
         Assert.Equal("""{"street":null,"postalCode":null,"city":null,"country":null}""", cleared["address"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task an_empty_put_changes_nothing_but_still_moves_updatedAt()
+    {
+        var before = (await Api.GetAsync("companies/CO-000002")).Json;
+        fixture.Time.Advance(TimeSpan.FromSeconds(5));
+        var after = (await Api.PutAsync("companies/CO-000002", new JsonObject())).Json;
+        Assert.Equal(fixture.Now, (string?)after["updatedAt"]);
+        before.Remove("updatedAt");
+        after.Remove("updatedAt");
+        Assert.Equal(before.ToJsonString(), after.ToJsonString());
     }
 
     [Fact]

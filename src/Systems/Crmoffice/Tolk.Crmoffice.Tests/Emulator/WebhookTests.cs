@@ -49,6 +49,8 @@ public sealed class WebhookTests(CrmofficeFixture fixture) : IClassFixture<Crmof
         Assert.Equal(204, (await Api.DeleteAsync("webhooks/WH-000001")).Status);
         (await Api.GetAsync("webhooks/WH-000001")).AssertError(404, "not_found");
         (await Api.DeleteAsync("webhooks/WH-000001")).AssertError(404, "not_found");
+        (await Api.GetAsync("webhooks/not-an-id")).AssertError(404, "not_found");
+        (await Api.GetAsync("webhooks/CO-000001")).AssertError(404, "not_found");
     }
 
     [Fact]

@@ -8,16 +8,22 @@ namespace Tolk.Crmoffice.Emulator;
 /// <remarks>
 /// Behaviour chosen where the spec is silent (each is tested, so a correction shows up as a failing test):
 /// timestamps have whole seconds; <c>updatedAfter</c> is strict (<c>updatedAt &gt; updatedAfter</c>) and needs an
-/// offset, so an unencoded <c>+</c> (which arrives as a space) is refused; unknown query parameters are ignored; bodies
-/// must be <c>application/json</c> objects, and unknown fields and the read-only <c>id</c>, <c>createdAt</c>,
-/// <c>updatedAt</c> are refused with 400; on create, absent optional fields are null, <c>isActive</c> is true and
-/// <c>completed</c> false; PUT merges <c>address</c> field by field (<c>"address": null</c> clears all of it); every
-/// successful PUT moves <c>updatedAt</c> and fires webhooks, even when no value changed; date-times in bodies are
-/// stored converted to the tenant's offset; <c>orgNr</c> is nine digits and unique (409 <c>conflict</c>); deleting a
-/// company or contact that another record refers to is refused with 409; writes to <c>users</c> get 405; a missing
-/// bearer token gets 401 <c>unauthorized</c>; the token endpoint is not rate limited; webhooks have no handshake (the
-/// signature is the proof), every attempt is signed afresh with its own <c>t</c>, and a registration whose delivery
-/// exhausts its retries is disabled (<c>isActive: false</c>) and gets no more deliveries.
+/// offset, so an unencoded <c>+</c> (which arrives as a space) is refused; a repeated or malformed list parameter gets
+/// 400 <c>validation_error</c>; unknown query parameters are ignored; bodies must be <c>application/json</c> objects
+/// (anything else gets 400 <c>invalid_request</c>, not 415), and unknown fields and the read-only <c>id</c>,
+/// <c>createdAt</c>, <c>updatedAt</c> are refused with 400; on create, absent optional fields are null,
+/// <c>isActive</c> is true and <c>completed</c> false, and the answer carries <c>Location</c>; booleans cannot be
+/// null; PUT merges <c>address</c> field by field (<c>"address": null</c> clears all of it); every successful PUT moves
+/// <c>updatedAt</c> and fires webhooks, even when no value changed; date-times in bodies are stored converted to the
+/// tenant's offset; <c>orgNr</c> is nine digits and unique (409 <c>conflict</c>); references must name an existing
+/// record (400); deleting a company or contact that another record refers to is refused with 409; a malformed id in a
+/// path is simply not found (404); writes to <c>users</c> get 405 with <c>Allow</c>; users carry <c>createdAt</c> and
+/// <c>updatedAt</c> like every collection; a missing bearer token gets 401 <c>unauthorized</c>; the token endpoint
+/// answers with <c>Cache-Control: no-store</c> and is not rate limited; the rate limit counts the requests it
+/// serves, not the ones it refuses; webhooks have no handshake (the signature is the proof), their ids are
+/// <c>WH-000001</c>, the secret is write-only, every attempt is signed afresh with its own <c>t</c>, a 2xx
+/// acknowledges, and a registration whose delivery exhausts its retries (or is answered 410) is disabled
+/// (<c>isActive: false</c>) and gets no more deliveries.
 /// </remarks>
 public static class CrmofficeAssumptions
 {
