@@ -1,0 +1,115 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Tolk.Asana.Emulator.Internal;
+using Tolk.Emulation.Data;
+using Tolk.Emulation.Webhooks;
+
+namespace Tolk.Asana.Emulator;
+
+/// <summary>Sending events and heartbeats to webhooks, signed, with Asana's retries and its deletion after a day of failure.</summary>
+public sealed partial class AsanaEmulator
+{
+    private ITimer? _heartbeat;
+    private TimeSpan? _heartbeatInterval;
+
+    /// <summary>How long a receiver has to answer the handshake or a delivery.</summary>
+    internal TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long failed deliveries are retried before the webhook is deleted.</summary>
+    internal TimeSpan WebhookRetryWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often heartbeats go out to every webhook; null for never.</summary>
+    internal TimeSpan? HeartbeatInterval
+    {
+        get => _heartbeatInterval;
+        set
+        {
+            _heartbeatInterval = value;
+            _heartbeat?.Dispose();
+            _heartbeat = value is { } every ? Context.Time.CreateTimer(_ => Heartbeat(), null, every, every) : null;
+        }
+    }
+
+    /// <summary>Asana's backoff: from a minute, doubling to an hour, for as long as the retry window lasts.</summary>
+    internal WebhookRetryPolicy RetryPolicy()
+    {
+        var backoff = WebhookRetryPolicy.Exponential(TimeSpan.FromMinutes(1), TimeSpan.FromHours(1));
+        var attempts = 1;
+        for (var waited = TimeSpan.Zero; waited < WebhookRetryWindow; attempts++)
+        {
+            waited += backoff(attempts);
+        }
+        return new WebhookRetryPolicy(attempts, backoff, WebhookTimeout);
+    }
+
+    private void Deliver(IReadOnlyList<LoggedEvent> logged)
+    {
+        foreach (var webhook in Webhooks.Where(w => w["active"]?.GetValue<bool>() == true))
+        {
+            var resource = (string?)webhook["resource"]?["gid"];
+            var events = logged
+                .Where(e => resource is not null && e.Scopes.Contains(resource) && Matches(webhook["filters"] as JsonArray, e.HookEvent))
+                .Select(e => (JsonNode)e.HookEvent.DeepClone())
+                .ToArray();
+            if (events.Length > 0)
+            {
+                Send(webhook, new JsonObject { ["events"] = new JsonArray(events) });
+            }
+        }
+    }
+
+    private void Heartbeat()
+    {
+        foreach (var webhook in Webhooks.Where(w => w["active"]?.GetValue<bool>() == true))
+        {
+            Send(webhook, new JsonObject { ["events"] = new JsonArray() });
+        }
+    }
+
+    private void Send(JsonObject webhook, JsonObject payload)
+    {
+        var gid = (string)webhook["gid"]!;
+        if (!_hookSecrets.TryGetValue(gid, out var hook) || !Uri.TryCreate((string?)webhook["target"], UriKind.Absolute, out var target))
+        {
+            return;
+        }
+        var body = Encoding.UTF8.GetBytes(payload.ToJsonString(Compact));
+        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(hook.Secret), body));
+        Context.Webhooks.Enqueue(new WebhookDelivery(gid, target, body,
+            new Dictionary<string, string> { ["X-Hook-Signature"] = signature }, RetryPolicy(), attempt => Finished(gid, attempt)));
+    }
+
+    private void Finished(string gid, WebhookAttempt attempt)
+    {
+        if (Webhooks.Get(gid) is not { } webhook)
+        {
+            return;
+        }
+        if (attempt.Succeeded)
+        {
+            webhook["last_success_at"] = Stamp(attempt.At);
+            webhook["delivery_retry_count"] = 0;
+            Webhooks.Put(gid, webhook, ChangeOrigin.Api);
+            return;
+        }
+        // The retries are exhausted: Asana gives up on the target and deletes the webhook.
+        DeleteWebhook(gid);
+    }
+
+    private static bool Matches(JsonArray? filters, JsonObject hookEvent)
+    {
+        if (filters is null || filters.Count == 0)
+        {
+            return true;
+        }
+        var resource = hookEvent["resource"];
+        var action = (string?)hookEvent["action"];
+        return filters.OfType<JsonObject>().Any(f =>
+            (f["resource_type"] is null || (string?)f["resource_type"] == (string?)resource?["resource_type"])
+            && (f["resource_subtype"] is null || (string?)f["resource_subtype"] == (string?)resource?["resource_subtype"])
+            && (f["action"] is null || (string?)f["action"] == action)
+            && (f["fields"] is not JsonArray { Count: > 0 } fields
+                || (action == "changed" && fields.Any(x => (string?)x == (string?)hookEvent["change"]?["field"]))));
+    }
+}
