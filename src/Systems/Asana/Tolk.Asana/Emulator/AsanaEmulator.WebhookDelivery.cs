@@ -11,6 +11,7 @@ namespace Tolk.Asana.Emulator;
 public sealed partial class AsanaEmulator
 {
     private ITimer? _heartbeat;
+    private int _generation;
     private TimeSpan? _heartbeatInterval;
 
     /// <summary>How long a receiver has to answer the handshake or a delivery.</summary>
@@ -75,14 +76,16 @@ public sealed partial class AsanaEmulator
             return;
         }
         var body = Encoding.UTF8.GetBytes(payload.ToJsonString(Compact));
+        var generation = Volatile.Read(ref _generation);
         var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(hook.Secret), body));
         Context.Webhooks.Enqueue(new WebhookDelivery(gid, target, body,
-            new Dictionary<string, string> { ["X-Hook-Signature"] = signature }, RetryPolicy(), attempt => Finished(gid, attempt)));
+            new Dictionary<string, string> { ["X-Hook-Signature"] = signature }, RetryPolicy(), attempt => Finished(gid, generation, attempt)));
     }
 
-    private void Finished(string gid, WebhookAttempt attempt)
+    private void Finished(string gid, int generation, WebhookAttempt attempt)
     {
-        if (Webhooks.Get(gid) is not { } webhook)
+        // A delivery still retrying from before a reset must not touch a webhook that now has its gid.
+        if (generation != Volatile.Read(ref _generation) || Webhooks.Get(gid) is not { } webhook)
         {
             return;
         }

@@ -47,11 +47,22 @@ internal static class ChangeEvents
         }
         foreach (var field in before.Select(p => p.Key).Union(after.Select(p => p.Key)).Where(f => !Quiet.Contains(f)))
         {
-            if (!JsonNode.DeepEquals(before[field], after[field]))
+            if (JsonNode.DeepEquals(before[field], after[field]))
             {
-                events.Add(new EventShape("changed", null,
-                    new JsonObject { ["field"] = field, ["action"] = "changed", ["new_value"] = after[field]?.DeepClone() }));
+                continue;
             }
+            if (IsReferenceList(before[field]) && IsReferenceList(after[field]))
+            {
+                // Lists of people and places change by membership: Asana reports each one added or removed.
+                var (was, now) = (Refs(before[field]), Refs(after[field]));
+                events.AddRange(now.Where(r => !was.ContainsKey(r.Key)).Select(r => new EventShape("changed", null,
+                    new JsonObject { ["field"] = field, ["action"] = "added", ["added_value"] = r.Value.DeepClone() })));
+                events.AddRange(was.Where(r => !now.ContainsKey(r.Key)).Select(r => new EventShape("changed", null,
+                    new JsonObject { ["field"] = field, ["action"] = "removed", ["removed_value"] = r.Value.DeepClone() })));
+                continue;
+            }
+            events.Add(new EventShape("changed", null,
+                new JsonObject { ["field"] = field, ["action"] = "changed", ["new_value"] = after[field]?.DeepClone() }));
         }
         return events;
     }
@@ -82,6 +93,9 @@ internal static class ChangeEvents
         ResourceTypes.User => Refs(record["workspaces"]).Values,
         _ => [],
     };
+
+    private static bool IsReferenceList(JsonNode? node) =>
+        node is JsonArray array && array.All(item => item is JsonObject r && r["gid"] is JsonValue && r["resource_type"] is JsonValue);
 
     private static Dictionary<string, JsonObject> Refs(JsonNode? list) =>
         list is JsonArray array
