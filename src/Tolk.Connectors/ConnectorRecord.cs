@@ -14,11 +14,19 @@ public sealed record ReadProblem(string? RecordId, string? Field, string Message
 /// <summary>
 /// A page of a read: the records, the problems met on the way (bad records do not stop a read), and the cursor that
 /// covers everything up to and including this page; the caller saves it in the same transaction as the records.
+/// A batch with a <see cref="Stopped"/> failure is the last one: the read could not go on (credentials rejected, the
+/// system unavailable after retries), and its cursor is the last good position.
 /// </summary>
-public sealed record ReadBatch(IReadOnlyList<ConnectorRecord> Records, IReadOnlyList<ReadProblem> Problems, ConnectorCursor Cursor);
+public sealed record ReadBatch(IReadOnlyList<ConnectorRecord> Records, IReadOnlyList<ReadProblem> Problems, ConnectorCursor Cursor,
+    Failure? Stopped = null)
+{
+    /// <summary>A batch that ends a read with <paramref name="failure"/>, keeping <paramref name="cursor"/>.</summary>
+    public static ReadBatch Failed(Failure failure, ConnectorCursor cursor) => new([], [], cursor, failure);
+}
 
 /// <summary>
-/// A connector's position in one datatype's change stream: an opaque JSON value the connector alone understands, and
+/// A connector's position in one datatype's change stream: an opaque JSON value (the store keeps cursors as JSON) the
+/// connector alone understands, and
 /// the format it was written in, so a newer connector can still read an older cursor (or decide to start over).
 /// </summary>
 public sealed record ConnectorCursor(string Value, int Format = 1)
