@@ -194,6 +194,20 @@ public sealed class EventTests(AsanaFixture fixture) : IClassFixture<AsanaFixtur
     }
 
     [Fact]
+    public async Task a_deleted_task_restored_from_the_trash_by_a_person_is_undeleted()
+    {
+        var sync = await SyncAsync(Project);
+        (await fixture.Api.DeleteAsync($"tasks/{_task}")).AssertOk();
+        (await fixture.Api.GetAsync($"tasks/{_task}")).AssertOk(404);
+        await fixture.Server.Admin.CreateAsync("tasks", new JsonObject { ["gid"] = _task });
+        var restored = (await fixture.Api.GetAsync($"tasks/{_task}?opt_fields=projects")).AssertOk().Data!;
+        Assert.Equal(Project, (string?)restored["projects"]![0]!["gid"]);
+        var events = (await fixture.Api.GetAsync($"events?resource={Project}&sync={sync}")).AssertOk().DataArray;
+        Assert.Equal(["deleted", "undeleted"], events.Select(e => (string?)e!["action"]));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Server.Admin.CreateAsync("tasks", new JsonObject { ["gid"] = _task }));
+    }
+
+    [Fact]
     public async Task a_persons_invalid_edit_is_refused_by_the_admin_channel()
     {
         await Assert.ThrowsAsync<InvalidOperationException>(() =>

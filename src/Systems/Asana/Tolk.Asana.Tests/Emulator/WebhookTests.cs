@@ -155,7 +155,10 @@ public sealed class WebhookTests(AsanaFixture fixture) : IClassFixture<AsanaFixt
         _receiver.AnswerNext(Enumerable.Repeat(503, policy.MaxAttempts).ToArray());
         (await fixture.Api.PutAsync($"tasks/{_task}", """{"data":{"notes":"Aldri levert"}}""")).AssertOk();
         await AdvanceUntilAsync(() => _receiver.Deliveries.Count >= 3, TimeSpan.FromMinutes(30), maxSteps: 100);
-        (await fixture.Api.GetAsync($"webhooks/{gid}")).AssertOk();
+        var failing = (await fixture.Api.GetAsync($"webhooks/{gid}")).AssertOk().Data!;
+        Assert.NotNull(failing["last_failure_at"]);
+        Assert.Equal("Received HTTP status 503 from the target", (string?)failing["last_failure_content"]);
+        Assert.True((int)failing["delivery_retry_count"]! >= 3);
         await AdvanceUntilAsync(() => _receiver.Deliveries.Count >= policy.MaxAttempts, TimeSpan.FromMinutes(30), maxSteps: 200);
         Assert.True(await fixture.Asana.Context.Webhooks.WaitIdleAsync(TimeSpan.FromSeconds(5)));
         (await fixture.Api.GetAsync($"webhooks/{gid}")).AssertError(404, $"webhook: Not a recognized ID: {gid}");

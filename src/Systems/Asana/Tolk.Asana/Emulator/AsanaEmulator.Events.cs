@@ -76,7 +76,8 @@ public sealed partial class AsanaEmulator
         {
             return;
         }
-        var shapes = ChangeEvents.Describe(change);
+        Trash(change);
+        IReadOnlyList<EventShape> shapes = IsRestore(change) ? [new EventShape("undeleted", null, null)] : ChangeEvents.Describe(change);
         if (shapes.Count == 0)
         {
             return;
@@ -101,7 +102,8 @@ public sealed partial class AsanaEmulator
             {
                 apiEvent["change"] = shape.Change.DeepClone();
             }
-            return _events.Append(change.At, apiEvent, Skinny(apiEvent), scopes);
+            // Only the events endpoint's form is kept; webhooks get theirs now, as they are delivered at once.
+            return (Logged: _events.Append(change.At, apiEvent, scopes), Hook: Skinny(apiEvent));
         }).ToList();
         _events.Prune(change.At - _sync.Lifetime);
         Deliver(logged);

@@ -16,6 +16,7 @@ public sealed partial class AsanaEmulator
         var data = References(fields);
         var (record, error) = collection switch
         {
+            Collections.Tasks when data.Count == 1 && data.ContainsKey("gid") => Restore(data),
             Collections.Tasks => CreateTask(data, PersonUserGid, ChangeOrigin.Person),
             Collections.Projects => CreateProject(data, PersonUserGid, ChangeOrigin.Person),
             Collections.Teams => CreateTeam(data, PersonUserGid, ChangeOrigin.Person),

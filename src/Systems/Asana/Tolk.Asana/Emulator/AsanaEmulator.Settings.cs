@@ -90,6 +90,7 @@ public sealed partial class AsanaEmulator
         _names.Clear();
         _events.Clear();
         _hookSecrets.Clear();
+        _trash.Clear();
         Interlocked.Increment(ref _generation);
         _limits.Reset();
         _phrases.Reset();

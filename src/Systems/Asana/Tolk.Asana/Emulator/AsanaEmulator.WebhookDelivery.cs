@@ -44,14 +44,14 @@ public sealed partial class AsanaEmulator
         return new WebhookRetryPolicy(attempts, backoff, WebhookTimeout);
     }
 
-    private void Deliver(IReadOnlyList<LoggedEvent> logged)
+    private void Deliver(IReadOnlyList<(LoggedEvent Logged, JsonObject Hook)> logged)
     {
         foreach (var webhook in Webhooks.Where(w => w["active"]?.GetValue<bool>() == true))
         {
             var resource = (string?)webhook["resource"]?["gid"];
             var events = logged
-                .Where(e => resource is not null && e.Scopes.Contains(resource) && Matches(webhook["filters"] as JsonArray, e.HookEvent))
-                .Select(e => (JsonNode)e.HookEvent.DeepClone())
+                .Where(e => resource is not null && e.Logged.Scopes.Contains(resource) && Matches(webhook["filters"] as JsonArray, e.Hook))
+                .Select(e => (JsonNode)e.Hook.DeepClone())
                 .ToArray();
             if (events.Length > 0)
             {

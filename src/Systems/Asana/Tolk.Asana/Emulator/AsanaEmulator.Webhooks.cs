@@ -40,7 +40,11 @@ public sealed partial class AsanaEmulator
                 _hookSecrets.TryGetValue((string)w["gid"]!, out var s) && s.Owner == request.UserGid
                 && (resource is null || (string?)w["resource"]?["gid"] == resource)));
         }),
-        ApiRoute.Sync("GET", "/webhooks/{gid}", request => GetOne(ResourceTypes.Webhook, request)),
+        ApiRoute.Sync("GET", "/webhooks/{gid}", request =>
+        {
+            var (webhook, error) = Load(ResourceTypes.Webhook, request.Gid);
+            return webhook is null ? error! : Full(WithDeliveryState(webhook), request);
+        }),
         ApiRoute.Sync("DELETE", "/webhooks/{gid}", request =>
         {
             var (webhook, error) = Load(ResourceTypes.Webhook, request.Gid);
@@ -155,6 +159,24 @@ public sealed partial class AsanaEmulator
             filters.Add(filter.DeepClone());
         }
         return (filters, null);
+    }
+
+    // The dispatcher reports a delivery only when its retries end; the attempts so far say how the webhook fares meanwhile.
+    private JsonObject WithDeliveryState(JsonObject webhook)
+    {
+        var gid = (string)webhook["gid"]!;
+        var attempts = Context.Webhooks.Recent.Where(a => a.Subscription == gid && a.Attempt > 0).ToList();
+        if (attempts.LastOrDefault(a => !a.Succeeded) is { } failure)
+        {
+            webhook["last_failure_at"] = Stamp(failure.At);
+            webhook["last_failure_content"] = failure.Status is { } status ? $"Received HTTP status {status} from the target" : failure.Error;
+        }
+        if (attempts.LastOrDefault(a => a.Succeeded) is { } success)
+        {
+            webhook["last_success_at"] = Stamp(success.At);
+        }
+        webhook["delivery_retry_count"] = attempts.Count == 0 || attempts[^1].Succeeded ? 0 : attempts[^1].Attempt;
+        return webhook;
     }
 
     private void DeleteWebhook(string gid)

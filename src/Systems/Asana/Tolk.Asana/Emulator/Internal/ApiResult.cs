@@ -14,7 +14,4 @@ internal sealed record ApiResult(int Status, JsonObject Body, IReadOnlyDictionar
     /// <summary>201 with the created record and where it can be read.</summary>
     public static ApiResult Created(JsonObject data, string location) =>
         new(201, new JsonObject { ["data"] = data }, new Dictionary<string, string> { ["Location"] = location });
-
-    /// <summary>Whether the status is an error.</summary>
-    public bool IsError => Status >= 400;
 }

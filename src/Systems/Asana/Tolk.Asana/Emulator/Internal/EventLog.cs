@@ -6,9 +6,8 @@ namespace Tolk.Asana.Emulator.Internal;
 /// <param name="Seq">Position in the log.</param>
 /// <param name="At">When it happened.</param>
 /// <param name="Event">The event as <c>GET /events</c> answers it (named compacts).</param>
-/// <param name="HookEvent">The event as a webhook delivers it (skinny compacts).</param>
 /// <param name="Scopes">The gids of every resource whose subscribers see the event (it bubbles up).</param>
-internal sealed record LoggedEvent(long Seq, DateTimeOffset At, JsonObject Event, JsonObject HookEvent, IReadOnlyList<string> Scopes);
+internal sealed record LoggedEvent(long Seq, DateTimeOffset At, JsonObject Event, IReadOnlyList<string> Scopes);
 
 /// <summary>
 /// The change stream behind the events endpoint: kept for as long as sync tokens live (24 h), and bounded in count so
@@ -22,7 +21,7 @@ internal sealed class EventLog
     private long _prunedThrough;
 
     /// <summary>The most events kept, however young.</summary>
-    public int Capacity { get; set; } = 200_000;
+    public int Capacity { get; set; } = 50_000;
 
     /// <summary>The sequence number of the latest event.</summary>
     public long Head
@@ -37,11 +36,11 @@ internal sealed class EventLog
     }
 
     /// <summary>Appends an event and returns it with its sequence number.</summary>
-    public LoggedEvent Append(DateTimeOffset at, JsonObject apiEvent, JsonObject hookEvent, IReadOnlyList<string> scopes)
+    public LoggedEvent Append(DateTimeOffset at, JsonObject apiEvent, IReadOnlyList<string> scopes)
     {
         lock (_gate)
         {
-            var logged = new LoggedEvent(++_head, at, apiEvent, hookEvent, scopes);
+            var logged = new LoggedEvent(++_head, at, apiEvent, scopes);
             _events.Add(logged);
             if (_events.Count > Capacity)
             {

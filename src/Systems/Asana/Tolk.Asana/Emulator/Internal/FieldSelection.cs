@@ -12,9 +12,6 @@ internal sealed class FieldSelection
     /// <summary>The selected fields in the order first named, each with its nested selection or null.</summary>
     public IEnumerable<(string Name, FieldSelection? Sub)> Fields => _order.Select(n => (n, _children[n]));
 
-    /// <summary>Whether <paramref name="name"/> is selected.</summary>
-    public bool Has(string name) => _children.ContainsKey(name);
-
     /// <summary>Parses a comma-separated opt_fields value; null when nothing is selected.</summary>
     public static FieldSelection? Parse(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null : Parse(text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
