@@ -42,7 +42,7 @@ public sealed partial class CustomerpEmulator
             _rate.Limit = _settings.RateLimit;
             _rate.Period = TimeSpan.FromSeconds(_settings.RateLimitWindowSeconds);
             // Cursors issued before the reset point into data that no longer exists.
-            _generation++;
+            Interlocked.Increment(ref _generation);
         }
     }
 }

@@ -84,8 +84,15 @@ public sealed partial class CustomerpEmulator : SystemEmulator
 
     private Collection? Find(string name) => _collections.GetValueOrDefault(name);
 
-    private sealed record Collection(CollectionSchema Schema, RecordTable Table, RecordIndex Index)
+    private sealed class Collection(CollectionSchema schema, RecordTable table, RecordIndex index)
     {
+        public CollectionSchema Schema { get; } = schema;
+
+        public RecordTable Table { get; } = table;
+
+        public RecordIndex Index { get; } = index;
+
+        /// <summary>The last id handed out; ids are never reused, deleted records keep theirs.</summary>
         public int NextId { get; set; }
     }
 }
