@@ -50,7 +50,7 @@ public sealed partial class AsanaEmulator
         {
             var resource = (string?)webhook["resource"]?["gid"];
             var events = logged
-                .Where(e => resource is not null && e.Logged.Scopes.Contains(resource) && Matches(webhook["filters"] as JsonArray, e.Hook))
+                .Where(e => resource is not null && e.Logged.Scopes.Contains(resource) && WebhookFilters.Matches(webhook["filters"] as JsonArray, e.Hook))
                 .Select(e => (JsonNode)e.Hook.DeepClone())
                 .ToArray();
             if (events.Length > 0)
@@ -98,21 +98,5 @@ public sealed partial class AsanaEmulator
         }
         // The retries are exhausted: Asana gives up on the target and deletes the webhook.
         DeleteWebhook(gid);
-    }
-
-    private static bool Matches(JsonArray? filters, JsonObject hookEvent)
-    {
-        if (filters is null || filters.Count == 0)
-        {
-            return true;
-        }
-        var resource = hookEvent["resource"];
-        var action = (string?)hookEvent["action"];
-        return filters.OfType<JsonObject>().Any(f =>
-            (f["resource_type"] is null || (string?)f["resource_type"] == (string?)resource?["resource_type"])
-            && (f["resource_subtype"] is null || (string?)f["resource_subtype"] == (string?)resource?["resource_subtype"])
-            && (f["action"] is null || (string?)f["action"] == action)
-            && (f["fields"] is not JsonArray { Count: > 0 } fields
-                || (action == "changed" && fields.Any(x => (string?)x == (string?)hookEvent["change"]?["field"]))));
     }
 }

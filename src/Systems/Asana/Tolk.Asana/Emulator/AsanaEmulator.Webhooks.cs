@@ -17,9 +17,7 @@ public sealed partial class AsanaEmulator
 {
     private const string Unreachable = "The remote server which is intended to receive the webhook could not be reached.";
     private const string NoSecret = "The remote server which is intended to receive the webhook did not respond with the handshake secret.";
-    private static readonly string[] Actions = ["changed", "added", "removed", "deleted", "undeleted"];
     private static readonly HashSet<string> WebhookFields = new(StringComparer.Ordinal) { "resource", "target", "filters" };
-    private static readonly HashSet<string> FilterFields = new(StringComparer.Ordinal) { "resource_type", "resource_subtype", "action", "fields" };
     private readonly ConcurrentDictionary<string, (string Secret, string Owner)> _hookSecrets = new(StringComparer.Ordinal);
 
     private IEnumerable<ApiRoute> WebhookRoutes() =>
@@ -62,7 +60,7 @@ public sealed partial class AsanaEmulator
         var data = request.Data ?? [];
         var resourceGid = Input.Gid(data, "resource");
         var target = Input.Text(data, "target", 2048);
-        var (filters, badFilters) = WebhookFilters(data);
+        var (filters, badFilters) = WebhookFilters.Parse(data);
         var error = Input.Disallowed(data, WebhookFields, WebhookFields) ?? resourceGid.Error ?? target.Error ?? badFilters
             ?? (!resourceGid.Present ? AsanaErrors.Missing("resource") : null) ?? (!target.Present ? AsanaErrors.Missing("target") : null);
         if (error is not null)
@@ -125,40 +123,6 @@ public sealed partial class AsanaEmulator
         {
             return Unreachable;
         }
-    }
-
-    private static (JsonArray Filters, ApiResult? Error) WebhookFilters(JsonObject data)
-    {
-        if (!data.TryGetPropertyValue("filters", out var node) || node is null)
-        {
-            return ([], null);
-        }
-        if (node is not JsonArray list)
-        {
-            return ([], AsanaErrors.Bad($"filters: Value is not an array: {Input.Show(node)}"));
-        }
-        var filters = new JsonArray();
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i] is not JsonObject filter)
-            {
-                return ([], AsanaErrors.Bad($"filters: [{i}]: Value is not a JSON object: {Input.Show(list[i])}"));
-            }
-            var field = $"filters: [{i}]: ";
-            var type = Input.Text(filter, "resource_type", 100);
-            var subtype = Input.Text(filter, "resource_subtype", 100);
-            var action = Input.Enum(filter, "action", Actions);
-            var fields = filter["fields"] is null || filter["fields"] is JsonArray f && f.All(x => x is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String);
-            var error = Input.Disallowed(filter, FilterFields, FilterFields) ?? type.Error ?? subtype.Error ?? action.Error
-                ?? (fields ? null : AsanaErrors.Bad($"fields: Value is not an array of strings: {Input.Show(filter["fields"])}"));
-            if (error is not null)
-            {
-                var message = (string)error.Body["errors"]![0]!["message"]!;
-                return ([], AsanaErrors.Bad(field + message));
-            }
-            filters.Add(filter.DeepClone());
-        }
-        return (filters, null);
     }
 
     // The dispatcher reports a delivery only when its retries end; the attempts so far say how the webhook fares meanwhile.
