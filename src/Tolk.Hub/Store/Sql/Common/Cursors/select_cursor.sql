@@ -1,0 +1,1 @@
+SELECT key, value, format, revision FROM cursors WHERE key = @key;

@@ -1,0 +1,2 @@
+INSERT INTO datasets (system, datatype) VALUES (@system, @datatype)
+ON CONFLICT (system, datatype) DO NOTHING;

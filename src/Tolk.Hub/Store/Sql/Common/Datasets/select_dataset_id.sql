@@ -1,0 +1,1 @@
+SELECT id FROM datasets WHERE system = @system AND datatype = @datatype;
