@@ -58,6 +58,7 @@ public static class AdminApi
         emulator.Database.Clear();
         emulator.Context.Faults.Clear(sample.Seed);
         emulator.Context.Calls.Clear();
+        emulator.Context.Webhooks.CancelPending();
         emulator.Context.Webhooks.ClearHistory();
         emulator.ResetState();
         if (request?.Empty != true)
