@@ -19,6 +19,9 @@ public interface IHubStore : IAsyncDisposable
     /// <summary>The highest sequence number written so far (0 for an empty store).</summary>
     Task<long> GetLastSeqAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Every dataset with its record, deleted and version counts and its last sequence number.</summary>
+    Task<IReadOnlyList<DatasetSummary>> GetDatasetSummariesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>A cluster with its members, or null.</summary>
     Task<Cluster?> GetClusterAsync(long clusterId, CancellationToken cancellationToken = default);
 
