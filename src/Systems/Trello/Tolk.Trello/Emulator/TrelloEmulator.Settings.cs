@@ -41,11 +41,11 @@ public sealed partial class TrelloEmulator
             }
             var kind = value?.GetValueKind();
             if (name == "rateLimitsEnabled" ? kind is not (JsonValueKind.True or JsonValueKind.False)
-                : kind != JsonValueKind.Number || value!.GetValue<double>() is < 0 or > 1e9)
+                : kind != JsonValueKind.Number || Number(value!) is < 0 or > 1e9)
             {
                 return $"{name}: must be {(name == "rateLimitsEnabled" ? "true or false" : "a number from 0 to 1e9")}";
             }
-            if (name.EndsWith("IntervalMs", StringComparison.Ordinal) && value!.GetValue<double>() < 1)
+            if (name.EndsWith("IntervalMs", StringComparison.Ordinal) && Number(value!) < 1)
             {
                 return $"{name}: must be at least 1";
             }
@@ -59,7 +59,7 @@ public sealed partial class TrelloEmulator
 
     private void Apply(string name, JsonNode value)
     {
-        var number = value.GetValueKind() == JsonValueKind.Number ? value.GetValue<double>() : 0;
+        var number = value.GetValueKind() == JsonValueKind.Number ? Number(value) : 0;
         switch (name)
         {
             case "rateLimitsEnabled": Limits.Enabled = value.GetValue<bool>(); break;
@@ -78,6 +78,10 @@ public sealed partial class TrelloEmulator
             case "webhookDisableAfterDays": Settings.DisableAfterDays = number; break;
         }
     }
+
+    // Values built in code (ints) and parsed from JSON (elements) both read as doubles this way.
+    private static double Number(JsonNode value) =>
+        double.Parse(value.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
 
     private static void SetPeriod(RateWindow window, double ms) => window.Period = TimeSpan.FromMilliseconds(ms);
 

@@ -38,7 +38,7 @@ public sealed partial class TrelloEmulator
         var retry = new WebhookRetryPolicy(Settings.WebhookRetries + 1,
             WebhookRetryPolicy.Exponential(TimeSpan.FromSeconds(Settings.WebhookRetryBaseSeconds), TimeSpan.FromSeconds(Settings.WebhookRetryBaseSeconds * 4)),
             TimeSpan.FromSeconds(Settings.WebhookTimeoutSeconds));
-        Context.Webhooks.Enqueue(new WebhookDelivery(hookId, new Uri(callback), body, headers, retry, attempt => Finished(hookId, attempt)));
+        Context.Webhooks.Enqueue(new WebhookDelivery(hookId, new Uri(callback), body, headers, retry, OnAttempt: attempt => Attempted(hookId, attempt)));
     }
 
     /// <summary>Trello's signature: base64 of HMAC-SHA1 keyed with the app secret over the raw body followed by the callback URL.</summary>
@@ -50,8 +50,9 @@ public sealed partial class TrelloEmulator
 #pragma warning restore CA5350
     }
 
-    // 410 Gone deletes the webhook; other failures count up and, after long enough, switch it off.
-    private void Finished(string hookId, WebhookAttempt last)
+    // Every attempt counts: 410 Gone deletes the webhook, a failure counts up (switching it off after long enough), a
+    // success clears the count.
+    private void Attempted(string hookId, WebhookAttempt last)
     {
         lock (_write)
         {
