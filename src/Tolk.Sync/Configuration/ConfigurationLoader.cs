@@ -38,18 +38,24 @@ public static class ConfigurationLoader
 
         var model = ModelReader.Read(modelFile);
         var mappings = new List<DatatypeMapping>();
+        var unreadable = new HashSet<string>(StringComparer.Ordinal);
         var systems = Path.Combine(directory, SystemsFolder);
         var files = Directory.Exists(systems) ? Directory.GetFiles(systems, "*.yaml").Order(StringComparer.Ordinal) : Enumerable.Empty<string>();
         foreach (var path in files)
         {
+            var system = Path.GetFileNameWithoutExtension(path);
             if (YamlFile.Load(path, errors) is { } file)
             {
-                mappings.AddRange(SystemReader.Read(file, Path.GetFileNameWithoutExtension(path), model));
+                mappings.AddRange(SystemReader.Read(file, system, model));
+            }
+            else
+            {
+                unreadable.Add(system);
             }
         }
 
         var flowsFile = YamlFile.Load(Path.Combine(directory, FlowsFile), errors);
-        var flows = flowsFile is null ? [] : FlowReader.Read(flowsFile, model, mappings);
+        var flows = flowsFile is null ? [] : FlowReader.Read(flowsFile, model, mappings, unreadable);
         return errors.Count == 0
             ? new ConfigurationLoad(new SyncConfiguration(model, mappings, flows), [])
             : new ConfigurationLoad(null, errors.Errors);

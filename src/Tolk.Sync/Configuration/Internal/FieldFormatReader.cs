@@ -39,7 +39,8 @@ internal static class FieldFormatReader
 
     private static ReferenceFormat? Reference(YamlMap entry, GlobalProperty property, SharedModel model, string subject)
     {
-        if (property.Target is null)
+        // An unknown target type is the model's error, reported there once rather than in every mapping.
+        if (property.Target is null || model.Find(property.Target) is null)
         {
             return null;
         }

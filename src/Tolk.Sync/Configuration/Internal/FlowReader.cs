@@ -12,7 +12,8 @@ internal static class FlowReader
         ["archive"] = DeletePolicy.Archive,
     };
 
-    public static List<ResolvedFlow> Read(YamlMap file, SharedModel model, IReadOnlyList<DatatypeMapping> mappings)
+    /// <summary>The flows; those naming a system in <paramref name="unreadable"/> (its file has errors already reported) are left out.</summary>
+    public static List<ResolvedFlow> Read(YamlMap file, SharedModel model, IReadOnlyList<DatatypeMapping> mappings, IReadOnlySet<string> unreadable)
     {
         file.CheckKeys("flows", "defaults", "flows");
         var defaults = new FlowDefinition(0, "", new("", ""), new("", ""), file.Location);
@@ -25,7 +26,7 @@ internal static class FlowReader
         var flows = new List<ResolvedFlow>();
         foreach (var item in file.Sequence("flows", "flows", required: true) ?? [])
         {
-            if (file.AsMap(item, "flows") is { } map && ReadFlow(map, defaults, model, mappings) is { } flow)
+            if (file.AsMap(item, "flows") is { } map && ReadFlow(map, defaults, model, mappings, unreadable) is { } flow)
             {
                 if (flows.Any(f => f.Number == flow.Number))
                 {
@@ -39,14 +40,14 @@ internal static class FlowReader
         return flows;
     }
 
-    private static ResolvedFlow? ReadFlow(YamlMap map, FlowDefinition defaults, SharedModel model, IReadOnlyList<DatatypeMapping> mappings)
+    private static ResolvedFlow? ReadFlow(YamlMap map, FlowDefinition defaults, SharedModel model, IReadOnlyList<DatatypeMapping> mappings, IReadOnlySet<string> unreadable)
     {
         var number = map.Int("number", "flow", required: true);
         var subject = $"flow {number}";
         map.CheckKeys(subject, [.. SwitchKeys, "number", "seed", "source", "target", "merge", "options"]);
         var seed = map.Scalar("seed", subject, required: true);
-        var source = Resolve(map, "source", subject, mappings);
-        var target = Resolve(map, "target", subject, mappings);
+        var source = Resolve(map, "source", subject, mappings, unreadable);
+        var target = Resolve(map, "target", subject, mappings, unreadable);
         if (number is null || seed is null || source is null || target is null)
         {
             return null;
@@ -79,7 +80,7 @@ internal static class FlowReader
         return new ResolvedFlow(definition, source, target, table, merge);
     }
 
-    private static DatatypeMapping? Resolve(YamlMap map, string key, string subject, IReadOnlyList<DatatypeMapping> mappings)
+    private static DatatypeMapping? Resolve(YamlMap map, string key, string subject, IReadOnlyList<DatatypeMapping> mappings, IReadOnlySet<string> unreadable)
     {
         var text = map.Scalar(key, subject, required: true);
         if (text is null)
@@ -91,6 +92,7 @@ internal static class FlowReader
         string? problem = DatatypeRef.TryParse(text) switch
         {
             null => $"'{text}' is not system.datatype or system.datatype:role",
+            var r when unreadable.Contains(r.System) => "",
             var r when mappings.All(m => m.System != r.System) => $"unknown system '{r.System}' (known: {string.Join(", ", mappings.Select(m => m.System).Distinct())})",
             var r when mappings.All(m => m.System != r.System || m.Datatype != r.Datatype) => $"unknown datatype '{r.Datatype}' of {r.System} (known: {string.Join(", ", mappings.Where(m => m.System == r.System).Select(m => m.Datatype).Distinct())})",
             var r when mappings.FirstOrDefault(m => m.Key == r.ToString()) is null => r.Role is null
@@ -98,6 +100,11 @@ internal static class FlowReader
                 : $"{r.System}.{r.Datatype} has no role '{r.Role}'",
             _ => null,
         };
+        if (problem is { Length: 0 })
+        {
+            return null;
+        }
+
         if (problem is not null)
         {
             map.Errors.Add(at, $"{subject} {key}", problem);

@@ -21,11 +21,21 @@ internal static class MappingReader
         }
 
         var properties = new List<PropertyMapping>();
+        var broken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in map.Sequence("properties", key) ?? [])
         {
-            if (map.AsMap(item, key) is { } entry && PropertyMappingReader.Read(entry, key, type, model) is { } property)
+            if (map.AsMap(item, key) is not { } entry)
+            {
+                continue;
+            }
+
+            if (PropertyMappingReader.Read(entry, key, type, model, out var named) is { } property)
             {
                 properties.Add(property);
+            }
+            else
+            {
+                broken.UnionWith(named);
             }
         }
 
@@ -35,7 +45,7 @@ internal static class MappingReader
             Dropped = ReadDropped(map, key, type),
             When = ReadWhen(map, key),
         };
-        CheckCoverage(mapping, type, map);
+        CheckCoverage(mapping, type, map, broken);
         return mapping;
     }
 
@@ -92,10 +102,11 @@ internal static class MappingReader
     }
 
     // Every global property is mapped, derived through mapped properties, or dropped with a reason, and never two of
-    // these; a property is read by at most one entry (else which one would win?).
-    private static void CheckCoverage(DatatypeMapping mapping, GlobalType type, YamlMap map)
+    // these; a property is read by at most one entry (else which one would win?). Properties of entries that already
+    // failed are not reported again.
+    private static void CheckCoverage(DatatypeMapping mapping, GlobalType type, YamlMap map, HashSet<string> broken)
     {
-        foreach (var property in type.Properties)
+        foreach (var property in type.Properties.Where(p => !broken.Contains(p.Name)))
         {
             var subject = $"{mapping.Key} → {property.Name}";
             var mapped = mapping.MappingsOf(property.Name).Any();

@@ -16,10 +16,12 @@ internal static class PropertyMappingReader
         ["write_only"] = MappingDirection.WriteOnly,
     };
 
-    public static PropertyMapping? Read(YamlMap entry, string mappingKey, GlobalType type, SharedModel model)
+    /// <summary>The entry's mapping, or null after an error; <paramref name="named"/> gets the properties it names either way.</summary>
+    public static PropertyMapping? Read(YamlMap entry, string mappingKey, GlobalType type, SharedModel model, out IReadOnlyList<string> named)
     {
         var fields = OneOf(entry, mappingKey, "field", "fields");
         var names = OneOf(entry, mappingKey, "property", "properties");
+        named = [.. names.Select(n => n.Text)];
         var subject = $"{mappingKey} → {string.Join(", ", names.Select(n => n.Text))}";
         entry.CheckKeys(subject, Keys);
 

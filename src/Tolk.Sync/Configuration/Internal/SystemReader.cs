@@ -6,11 +6,14 @@ internal static class SystemReader
     public static List<DatatypeMapping> Read(YamlMap file, string expectedName, SharedModel model)
     {
         file.CheckKeys(expectedName, "system", "datatypes");
-        var system = file.Scalar("system", expectedName, required: true) ?? expectedName;
-        if (system != expectedName)
+        var declared = file.Scalar("system", expectedName, required: true) ?? expectedName;
+        if (declared != expectedName)
         {
-            file.Errors.Add(file.At("system"), system, $"the file for system '{system}' must be named {system}.yaml");
+            file.Errors.Add(file.At("system"), declared, $"the file for system '{declared}' must be named {declared}.yaml");
         }
+
+        // The file name wins, so that one misspelling does not also break every flow that names the system.
+        var system = expectedName;
 
         var mappings = new List<DatatypeMapping>();
         foreach (var (datatype, value, location) in file.Map("datatypes", system, required: true)?.Entries ?? [])

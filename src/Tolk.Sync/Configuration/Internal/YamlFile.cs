@@ -15,10 +15,11 @@ internal static class YamlFile
         }
 
         var stream = new YamlStream();
+        using var reader = new StreamReader(path);
+        var scanner = new Scanner(reader);
         try
         {
-            using var reader = new StreamReader(path);
-            stream.Load(reader);
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException e)
         {
@@ -26,6 +27,14 @@ internal static class YamlFile
             var message = (e.InnerException as YamlException ?? e).Message;
             var at = message.LastIndexOf("): ", StringComparison.Ordinal);
             errors.Add(new SourceLocation(path, (int)e.Start.Line, (int)e.Start.Column), "YAML syntax", at < 0 ? message : message[(at + 3)..]);
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (an unclosed flow mapping): where it stopped
+            // is the nearest place known.
+            var mark = scanner.CurrentPosition;
+            errors.Add(new SourceLocation(path, (int)mark.Line, (int)mark.Column), "YAML syntax", $"malformed YAML after this point ({e.Message})");
             return null;
         }
 

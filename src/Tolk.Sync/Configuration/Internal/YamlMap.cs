@@ -117,6 +117,8 @@ internal sealed class YamlMap
                 return null;
             case YamlSequenceNode list:
                 return [.. list.Children];
+            case YamlScalarNode { Value: null or "" }:
+                return [];
             case var other:
                 Errors.Add(At(other), subject, $"'{key}' must be a list");
                 return null;
