@@ -4,19 +4,24 @@ using Tolk.Hub.Store;
 namespace Tolk.Hub.Tests;
 
 /// <summary>The compliance suite on SQLite, each test on its own database file in a fresh temp folder.</summary>
-public sealed class SqliteHubStoreCompliance : HubStoreCompliance
+public class SqliteHubStoreCompliance : HubStoreCompliance
 {
     private readonly string folder = Directory.CreateTempSubdirectory("tolk-hub-").FullName;
 
     private string DatabasePath => Path.Combine(folder, "data", "tolk.db");
 
+    /// <summary>Whether appends go through the engine-neutral ADO.NET appender instead of SQLite's native one.</summary>
+    private protected virtual bool PortableAppender => false;
+
     protected override IReadOnlyList<string> KillHarnessArguments => ["sqlite", DatabasePath];
 
     protected override async Task<HubStore> OpenStoreAsync(int? schemaVersion, HubStoreOptions? options)
     {
-        var sqlite = options is null
-            ? new SqliteHubStoreOptions { Path = DatabasePath }
-            : new SqliteHubStoreOptions { Path = DatabasePath, MaxRecordBytes = options.MaxRecordBytes, BusyTimeout = options.BusyTimeout };
+        var sqlite = new SqliteHubStoreOptions { Path = DatabasePath, PortableAppender = PortableAppender };
+        if (options is not null)
+        {
+            sqlite = sqlite with { MaxRecordBytes = options.MaxRecordBytes, BusyTimeout = options.BusyTimeout };
+        }
         return await SqliteHubStore.OpenAsync(sqlite, Time, schemaVersion, CancellationToken.None);
     }
 
@@ -101,4 +106,10 @@ public sealed class SqliteHubStoreCompliance : HubStoreCompliance
         Assert.Equal(["1:0001_logs_and_cursors", "2:0002_links_intents_conflicts_errors"], rows.Take(2));
         Assert.Equal(store.SupportedSchemaVersion, rows.Count);
     }
+}
+
+/// <summary>The whole suite again with appends through the engine-neutral ADO.NET appender, the one PostgreSQL starts from.</summary>
+public sealed class SqlitePortableAppenderCompliance : SqliteHubStoreCompliance
+{
+    private protected override bool PortableAppender => true;
 }

@@ -48,7 +48,7 @@ public abstract partial class HubStore
             await using var max = writer.Command("Records/select_max_seq");
             writer.LastSeq = await max.ScalarInt64Async(cancellationToken);
         }
-        var appender = writer.Appender ??= new RecordAppender(writer);
+        var appender = writer.Appender ??= CreateAppender(writer);
         var observedAt = Dialect.Time(Time.GetUtcNow());
         var batch = new BatchState(writer.LastSeq.Value);
 
@@ -78,6 +78,9 @@ public abstract partial class HubStore
         writer.LastSeq = batch.Seq;
         return new AppendResult(appended, batch.Unchanged, batch.Errors, appended > 0 ? batch.Seq : 0);
     }
+
+    /// <summary>The per-row appender for a write transaction; an engine may drive its own driver more directly.</summary>
+    private protected virtual RecordAppender CreateAppender(HubWriter writer) => new AdoRecordAppender(writer);
 
     private async Task AppendOneAsync(
         HubWriter writer, RecordAppender appender, Dataset dataset, long datasetId, HubRecord record, AppendMode mode,

@@ -15,4 +15,7 @@ public sealed record SqliteHubStoreOptions : HubStoreOptions
 {
     /// <summary>The database file; its folder is created when missing.</summary>
     public string Path { get; init; } = System.IO.Path.Combine(".", "tolk-data", "tolk.db");
+
+    /// <summary>Appends through the engine-neutral ADO.NET code instead of SQLite's native fast path (tests run both).</summary>
+    internal bool PortableAppender { get; init; }
 }

@@ -3,37 +3,35 @@ using System.Data.Common;
 namespace Tolk.Hub.Store;
 
 /// <summary>
-/// The per-row statements of an append, created once per write transaction and rebound for every row: SQLite keeps a
-/// command's prepared statement as long as its text does not change.
+/// The portable appender over ADO.NET commands, rebound for every row: a provider keeps a command's prepared statement
+/// as long as its text does not change.
 /// </summary>
-internal sealed class RecordAppender : IAsyncDisposable
+internal sealed class AdoRecordAppender : RecordAppender
 {
     private readonly DbCommand selectLatest;
     private readonly DbCommand insertVersion;
     private readonly DbCommand upsertLatest;
     private readonly SqlDialect dialect;
 
-    public RecordAppender(HubWriter writer)
+    public AdoRecordAppender(HubWriter writer)
+        : base(writer)
     {
         dialect = writer.Store.Dialect;
-        Encoder = new RecordEncoder(writer.Store.Options.MaxRecordBytes);
         selectLatest = Prepare(writer, "Records/select_latest_hash", "@dataset_id", "@record_id");
         insertVersion = Prepare(writer, "Records/insert_version",
             "@seq", "@dataset_id", "@record_id", "@content", "@hash", "@deleted", "@modified_at", "@observed_at");
         upsertLatest = Prepare(writer, "Records/upsert_latest", "@dataset_id", "@record_id", "@seq", "@hash");
     }
 
-    public RecordEncoder Encoder { get; }
-
-    /// <summary>Whether the record's latest version has this hash, so appending it again would change nothing.</summary>
-    public async Task<bool> IsUnchangedAsync(long datasetId, string recordId, byte[] hash, CancellationToken cancellationToken)
+    public override async ValueTask<bool> IsUnchangedAsync(long datasetId, string recordId, byte[] hash, CancellationToken cancellationToken)
     {
         selectLatest.Set(0, datasetId);
         selectLatest.Set(1, recordId);
         return await selectLatest.ExecuteScalarAsync(cancellationToken) is byte[] latest && latest.AsSpan().SequenceEqual(hash);
     }
 
-    public async Task AppendAsync(long seq, long datasetId, HubRecord record, byte[] hash, object observedAt, CancellationToken cancellationToken)
+    public override async ValueTask AppendAsync(
+        long seq, long datasetId, HubRecord record, byte[] hash, object observedAt, CancellationToken cancellationToken)
     {
         insertVersion.Set(0, seq);
         insertVersion.Set(1, datasetId);
@@ -52,7 +50,7 @@ internal sealed class RecordAppender : IAsyncDisposable
         await upsertLatest.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await selectLatest.DisposeAsync();
         await insertVersion.DisposeAsync();

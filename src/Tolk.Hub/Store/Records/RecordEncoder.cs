@@ -15,6 +15,9 @@ internal sealed class RecordEncoder(int maxRecordBytes)
     private byte[] buffer = new byte[8192];
     private int length;
 
+    /// <summary>The UTF-8 content of the record last encoded.</summary>
+    public ReadOnlySpan<byte> Content => buffer.AsSpan(0, length);
+
     /// <summary>Checks id and size and hashes the content; on success the content stays in the buffer for <see cref="CheckJson"/>.</summary>
     public RecordError? Encode(Dataset dataset, HubRecord record, out byte[] hash)
     {
@@ -64,10 +67,10 @@ internal sealed class RecordEncoder(int maxRecordBytes)
             {
                 return new RecordError(dataset, record.Id, "content", "The content must be a JSON object.");
             }
-            while (reader.Read())
-            {
-            }
-            return null;
+            // Skip walks the object with full syntax checks but less per-token work than a Read loop; the last Read
+            // rejects anything after the object.
+            reader.Skip();
+            return reader.Read() ? new RecordError(dataset, record.Id, "content", "The content has more after its JSON object.") : null;
         }
         catch (JsonException e)
         {

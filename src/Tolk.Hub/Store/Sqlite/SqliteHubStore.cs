@@ -9,11 +9,13 @@ public sealed class SqliteHubStore : HubStore
 {
     private readonly string connectionString;
     private readonly string initializeSql;
+    private readonly bool portableAppender;
 
     private SqliteHubStore(SqliteHubStoreOptions options, TimeProvider timeProvider)
         : base(SqliteDialect.Instance, options, timeProvider)
     {
         FilePath = System.IO.Path.GetFullPath(options.Path);
+        portableAppender = options.PortableAppender;
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,
@@ -57,6 +59,9 @@ public sealed class SqliteHubStore : HubStore
             throw;
         }
     }
+
+    private protected override RecordAppender CreateAppender(HubWriter writer) =>
+        portableAppender ? base.CreateAppender(writer) : new SqliteRecordAppender(writer);
 
     private protected override DbConnection CreateConnection() => new SqliteConnection(connectionString);
 
