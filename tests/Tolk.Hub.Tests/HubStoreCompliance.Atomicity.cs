@@ -79,6 +79,33 @@ public abstract partial class HubStoreCompliance
         await Assert.ThrowsAsync<InvalidOperationException>(() => writer.AppendAsync(AsanaTask, Recs("t", 1)));
     }
 
+    [Fact]
+    public async Task a_second_writer_waits_until_the_first_is_done()
+    {
+        var store = await OpenAsync();
+        var first = await store.BeginWriteAsync();
+        var second = store.BeginWriteAsync();
+        await Task.Delay(200);
+        Assert.False(second.IsCompleted);
+
+        await first.AppendAsync(AsanaTask, Recs("first", 2));
+        await first.CommitAsync();
+        await first.DisposeAsync();
+        await using var writer = await second.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(3, (await writer.AppendAsync(AsanaTask, Recs("second", 1))).LastSeq);
+    }
+
+    [Fact]
+    public async Task a_disposed_store_refuses_reads_and_writes()
+    {
+        var store = await OpenAsync();
+        await store.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.GetLastSeqAsync());
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.BeginWriteAsync());
+    }
+
     private static IEnumerable<HubRecord> ThrowAfter(IEnumerable<HubRecord> records, int count)
     {
         var i = 0;

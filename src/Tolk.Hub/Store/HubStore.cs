@@ -83,6 +83,7 @@ public abstract partial class HubStore : IHubStore
 
     internal async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(disposed == 1, this);
         var connection = CreateConnection();
         try
         {
