@@ -234,6 +234,21 @@ public sealed class BrokenConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void a_datatype_name_that_is_not_lowercase_is_an_error()
+    {
+        var line = config.Replace("systems/tidsbanken.yaml", "  kunde:", "  Kunde:");
+        var errors = config.Load();
+        Assert.Contains(errors, e => e.Location.Line == line && e.ToString().Contains("tidsbanken.Kunde", StringComparison.Ordinal) && e.Message.Contains("lowercase", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void a_format_key_that_does_not_fit_the_field_type_is_an_error()
+    {
+        var line = config.Replace("systems/customerp.yaml", "{ field: sku, property: sku, type: string }", "{ field: sku, property: sku, type: string, places: 2 }");
+        SingleError("systems/customerp.yaml", line, "customerp.product → sku", "'places' applies only to a decimal field");
+    }
+
+    [Fact]
     public void a_missing_flows_file_is_an_error()
     {
         config.Delete("flows.yaml");

@@ -10,13 +10,13 @@ internal static class FieldFormatReader
     public static FieldFormat? Read(YamlMap entry, DataKind kind, GlobalProperty property, SharedModel model, string subject)
     {
         var errors = entry.Errors.Count;
-        Only(entry, subject, kind == DataKind.Enum, "values", "enum");
-        Only(entry, subject, kind == DataKind.Reference, "target", "reference");
-        Only(entry, subject, kind == DataKind.Reference, "by", "reference");
-        Only(entry, subject, kind == DataKind.Reference, "id", "reference");
-        Only(entry, subject, kind == DataKind.DateTime, "zone", "datetime");
-        Only(entry, subject, kind == DataKind.DateTime && property.Kind == DataKind.Date, "time", "datetime field carrying a date, i.e. a");
-        Only(entry, subject, kind == DataKind.Decimal, "places", "decimal");
+        Only(entry, subject, kind == DataKind.Enum, "values", "an enum field");
+        Only(entry, subject, kind == DataKind.Reference, "target", "a reference field");
+        Only(entry, subject, kind == DataKind.Reference, "by", "a reference field");
+        Only(entry, subject, kind == DataKind.Reference, "id", "a reference field");
+        Only(entry, subject, kind == DataKind.DateTime, "zone", "a datetime field");
+        Only(entry, subject, kind == DataKind.DateTime && property.Kind == DataKind.Date, "time", "a datetime field that carries a date");
+        Only(entry, subject, kind == DataKind.Decimal, "places", "a decimal field");
 
         var format = new FieldFormat(kind)
         {
@@ -29,11 +29,11 @@ internal static class FieldFormatReader
         return entry.Errors.Count == errors ? format : null;
     }
 
-    private static void Only(YamlMap entry, string subject, bool allowed, string key, string kind)
+    private static void Only(YamlMap entry, string subject, bool allowed, string key, string fields)
     {
         if (!allowed && entry.Has(key))
         {
-            entry.Errors.Add(entry.At(key), subject, $"'{key}' applies only to a {kind} field");
+            entry.Errors.Add(entry.At(key), subject, $"'{key}' applies only to {fields}");
         }
     }
 

@@ -19,6 +19,7 @@ internal static class SystemReader
         foreach (var (datatype, value, location) in file.Map("datatypes", system, required: true)?.Entries ?? [])
         {
             var subject = $"{system}.{datatype}";
+            CheckName(file, location, subject, datatype);
             if (file.AsMap(value, subject) is not { } map)
             {
                 continue;
@@ -28,6 +29,7 @@ internal static class SystemReader
             var roles = new List<DatatypeMapping>();
             foreach (var (role, roleValue, roleLocation) in map.Map("roles", subject)?.Entries ?? [])
             {
+                CheckName(map, roleLocation, $"{subject}:{role}", role);
                 if (map.AsMap(roleValue, $"{subject}:{role}") is { } roleMap)
                 {
                     roleMap.CheckKeys($"{subject}:{role}", "type", "when", "properties", "dropped");
@@ -55,6 +57,15 @@ internal static class SystemReader
 
         CheckReferences(mappings, file.Errors);
         return mappings;
+    }
+
+    // The hub names datasets in lowercase, and flows.yaml joins names with '.' and ':'.
+    private static void CheckName(YamlMap map, SourceLocation location, string subject, string name)
+    {
+        if (name.Length == 0 || !char.IsAsciiLetterLower(name[0]) || !name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
+        {
+            map.Errors.Add(location, subject, $"'{name}' must be lowercase letters, digits and '_', starting with a letter");
+        }
     }
 
     // A reference by id must name a datatype of the same system whose primary mapping is the referenced global type.
