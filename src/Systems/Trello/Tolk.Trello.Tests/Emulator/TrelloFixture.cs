@@ -63,6 +63,10 @@ public sealed class TrelloFixture : IAsyncLifetime
     public async Task<JsonObject> FirstOrganizationAsync() =>
         (JsonObject)(await GetAsync("members/me/organizations")).Array[0]!;
 
+    /// <summary>The id of a seeded board, read through the admin channel so no API call is spent.</summary>
+    public async Task<string> FirstBoardIdAsync(int index = 0) =>
+        (string)(await Server.Admin.ListAsync("boards"))[index]["id"]!;
+
     /// <summary>The first seeded board, its lists and its cards.</summary>
     public async Task<(JsonObject Board, JsonArray Lists, JsonArray Cards)> FirstBoardAsync()
     {
