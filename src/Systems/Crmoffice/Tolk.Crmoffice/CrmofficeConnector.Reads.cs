@@ -42,7 +42,7 @@ public sealed partial class CrmofficeConnector
                 yield break;
             }
             // Re-read the end of the previous page: a record updated meanwhile moves to the end and shifts the rest back.
-            offset += Math.Max(1, items.Count - Math.Max(0, _options.PageOverlap));
+            offset += Math.Max(1, items.Count - Math.Clamp(_options.PageOverlap, 0, pageSize / 4));
         }
     }
 
