@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Net;
+using Tolk.Emulation.Sample;
+using Tolk.Emulators;
+
+var portBase = new Option<int>("--port-base") { Description = "Port of the first emulator; the six use this and the next five (0: free ports)", DefaultValueFactory = _ => EmulatorCatalog.DefaultPortBase };
+var seed = new Option<int>("--seed") { Description = "Seed of the sample data; the same seed always gives the same data", DefaultValueFactory = _ => 42 };
+var size = new Option<string>("--size") { Description = "small, demo, large (over 100,000 records) or a scale factor", DefaultValueFactory = _ => "demo" };
+var bind = new Option<string>("--bind") { Description = "Address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
+var root = new RootCommand("Serves the six Tolk emulators (Asana, Trello, Tidsbanken, Customerp, Custompms, Crmoffice). "
+    + "The first line of output is one JSON object with each system's base URL and credentials.") { portBase, seed, size, bind };
+
+root.SetAction(async (parse, cancellationToken) =>
+{
+    var (scale, sizeError) = SampleOptions.ParseSize(parse.GetValue(size)!);
+    if (sizeError is not null)
+    {
+        await Console.Error.WriteLineAsync($"tolk-emulators: {sizeError}");
+        return 2;
+    }
+    if (!IPAddress.TryParse(parse.GetValue(bind), out var address))
+    {
+        await Console.Error.WriteLineAsync($"tolk-emulators: --bind: '{parse.GetValue(bind)}' is not an IP address");
+        return 2;
+    }
+    var port = parse.GetValue(portBase);
+    if (port is < 0 or > 65529)
+    {
+        await Console.Error.WriteLineAsync($"tolk-emulators: --port-base: {port} leaves no room for six ports");
+        return 2;
+    }
+    await using var fleet = await EmulatorFleet.StartAsync(port, address, new SampleOptions(parse.GetValue(seed), scale!.Value),
+        TimeProvider.System, cancellationToken);
+    Console.WriteLine(fleet.Describe().ToJsonString());
+    await Console.Error.WriteLineAsync("tolk-emulators: serving; Ctrl+C stops.");
+    try
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+    }
+    catch (OperationCanceledException)
+    {
+    }
+    return 0;
+});
+return await root.Parse(args).InvokeAsync();
