@@ -24,7 +24,12 @@ public sealed partial class CrmofficeConnector
         var startedAt = _time.GetUtcNow();
         try
         {
-            return Outcome(type, await _api.CreateAsync(type.Collection, request.Properties, cancellationToken));
+            var outcome = Outcome(type, await _api.CreateAsync(type.Collection, request.Properties, cancellationToken));
+            // A 5xx on a POST is not retried (it may have been applied): check before telling the caller to create again.
+            return outcome.Failure is { Kind: FailureKind.Unavailable }
+                && await LookUpCreatedAsync(type, request, startedAt, cancellationToken) is { } applied
+                ? WriteOutcome.Ok(applied)
+                : outcome;
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
         {

@@ -128,4 +128,15 @@ public sealed class ConnectorWriteTests(CrmofficeConnectorFixture fixture) : Con
         Assert.Null(await connector.FindCreatedAsync("contact", request, default));
         Assert.True((await connector.CreateAsync("contact", request, default)).Succeeded);
     }
+
+    [Fact]
+    public async Task a_create_answered_500_is_not_retried_and_not_reported_as_new()
+    {
+        using var connector = Fixture.Create();
+        await Fixture.Emulator.Admin.AddFaultAsync(new FaultRule(FaultActions.Status, Method: "POST", Path: "/contacts", Nth: 1, Status: 500));
+        var outcome = await connector.CreateAsync("contact", new CreateRequest(Contact("fem@hundre.no"), "k5"), default);
+        Assert.Equal(FailureKind.Unavailable, outcome.Failure!.Kind); // the fault refused it before it was applied
+        var posts = (await Fixture.Emulator.Admin.CallsAsync()).Calls.Count(c => c.Method == "POST" && c.Path == "/contacts");
+        Assert.Equal(1, posts);
+    }
 }
