@@ -64,11 +64,11 @@ public sealed class CustomerpConnectorFixture : IConnectorFixture, IAsyncLifetim
     /// <inheritdoc />
     public IConnector CreateConnector(bool badCredentials = false) => Create(badCredentials);
 
-    /// <summary>A connector with the fixture's options, changed by <paramref name="configure"/>.</summary>
-    public CustomerpConnector Create(bool badCredentials = false, Func<CustomerpOptions, CustomerpOptions>? configure = null)
+    /// <summary>A connector with the fixture's options, with another page size or retry count when given.</summary>
+    public CustomerpConnector Create(bool badCredentials = false, int? pageSize = null, int? maxRetries = null)
     {
-        var options = Options(badCredentials);
-        var connector = new CustomerpConnector(configure?.Invoke(options) ?? options);
+        var options = Options(badCredentials, pageSize, maxRetries);
+        var connector = new CustomerpConnector(options);
         lock (_connectors)
         {
             _connectors.Add(connector);
@@ -77,12 +77,12 @@ public sealed class CustomerpConnectorFixture : IConnectorFixture, IAsyncLifetim
     }
 
     /// <summary>The options a deployment would configure: the emulator's base URL and its demo token.</summary>
-    public CustomerpOptions Options(bool badCredentials = false) => new()
+    public CustomerpOptions Options(bool badCredentials = false, int? pageSize = null, int? maxRetries = null) => new()
     {
         BaseUrl = Emulator.BaseUrl,
         ApiToken = badCredentials ? "cpk_not_a_valid_token" : Emulator.Emulator.Credentials["api_token"],
-        PageSize = PageSize,
-        MaxRetries = 5,
+        PageSize = pageSize ?? PageSize,
+        MaxRetries = maxRetries ?? 5,
     };
 
     /// <summary>The collection a datatype is stored in.</summary>
