@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Tolk.Emulation.Data;
 using Tolk.Trello.Emulator.Internal;
 
 namespace Tolk.Trello.Emulator;
@@ -24,21 +25,29 @@ public sealed partial class TrelloEmulator
         return action;
     }
 
-    // Trello joins the creator's current profile into every action it returns.
-    private JsonObject? MemberCreator(string memberId)
+    // Trello joins the creator's current profile into every action it returns. The profiles are kept apart (updated
+    // from the members' changes) so that an action never costs a copy of a member with thousands of board ids.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonObject> _creators = new(StringComparer.Ordinal);
+
+    private static readonly string[] CreatorFields =
+        ["id", "activityBlocked", "avatarHash", "avatarUrl", "fullName", "idMemberReferrer", "initials", "nonPublic", "nonPublicAvailable", "username"];
+
+    private JsonObject? MemberCreator(string memberId) =>
+        _creators.TryGetValue(memberId, out var creator) ? (JsonObject)creator.DeepClone() : null;
+
+    private void RememberCreator(RecordChange change)
     {
-        var member = Members.Get(memberId);
-        if (member is null)
+        if (change.After is not { } member)
         {
-            return null;
+            _creators.TryRemove(change.Id, out _);
+            return;
         }
         var creator = new JsonObject();
-        foreach (var name in (string[])["id", "activityBlocked", "avatarHash", "avatarUrl", "fullName", "idMemberReferrer",
-                     "initials", "nonPublic", "nonPublicAvailable", "username"])
+        foreach (var name in CreatorFields)
         {
             creator[name] = member[name]?.DeepClone();
         }
-        return creator;
+        _creators[change.Id] = creator;
     }
 
     private JsonObject ActionView(JsonObject action, ActionQuery? query = null)

@@ -6,6 +6,8 @@ namespace Tolk.Trello.Emulator;
 
 public sealed partial class TrelloEmulator
 {
+    private System.Collections.Concurrent.ConcurrentDictionary<(string Member, string Field), List<string>>? _seedLinks;
+
     internal TrelloResponse RemoveOrganizationMember(string orgId, string rawMember, string actorId)
     {
         if (!TrelloIds.IsId(rawMember))
@@ -54,6 +56,12 @@ public sealed partial class TrelloEmulator
     // Keeps a member's idOrganizations / idBoards in step with the workspace's or board's memberships.
     private void LinkMember(string memberId, string field, string id, bool add, ChangeOrigin origin)
     {
+        if (_seedLinks is not null && add)
+        {
+            // While seeding, links are gathered and written once per member: "me" alone is in every workspace.
+            _seedLinks.GetOrAdd((memberId, field), _ => []).Add(id);
+            return;
+        }
         if (Members.Get(memberId) is not { } member)
         {
             return;

@@ -62,11 +62,37 @@ public sealed partial class TrelloEmulator
                 orgMembers[^1].Add(id);
             }
             var orgNames = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i < sources.Count; i++)
+            _seedLinks = new();
+            try
             {
-                clock = SeedBase.AddDays(3).AddHours(i);
-                SeedOrganization(world, sources[i], orgMembers[i], orgNames, random, Tick);
+                for (var i = 0; i < sources.Count; i++)
+                {
+                    clock = SeedBase.AddDays(3).AddHours(i);
+                    SeedOrganization(world, sources[i], orgMembers[i], orgNames, random, Tick);
+                }
             }
+            finally
+            {
+                var links = _seedLinks;
+                _seedLinks = null;
+                WriteSeedLinks(links);
+            }
+        }
+    }
+
+    private void WriteSeedLinks(System.Collections.Concurrent.ConcurrentDictionary<(string Member, string Field), List<string>> links)
+    {
+        foreach (var group in links.GroupBy(kv => kv.Key.Member))
+        {
+            if (Members.Get(group.Key) is not { } member)
+            {
+                continue;
+            }
+            foreach (var ((_, field), ids) in group)
+            {
+                member[field] = new JsonArray(ids.Distinct().Select(id => (JsonNode)id).ToArray());
+            }
+            Members.Put(group.Key, member, ChangeOrigin.Api);
         }
     }
 

@@ -97,6 +97,7 @@ public sealed partial class TrelloEmulator
     public override void ResetState()
     {
         _webhookTokens.Clear();
+        _creators.Clear();
         Limits.Reset();
         ApplySettings((JsonObject)_defaultSettings.DeepClone());
     }

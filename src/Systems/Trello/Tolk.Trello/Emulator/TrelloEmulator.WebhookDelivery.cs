@@ -15,6 +15,11 @@ public sealed partial class TrelloEmulator
     // Webhooks are driven from one place: every new action is offered to every active webhook on a model it concerns.
     private void OnChanged(RecordChange change)
     {
+        if (change.Collection == "members")
+        {
+            RememberCreator(change);
+            return;
+        }
         if (change.Collection != "actions" || change.Kind != ChangeKind.Created || change.After is null || Webhooks.Count == 0)
         {
             return;
