@@ -145,7 +145,7 @@ public sealed class SeedTests(TidsbankenFixture fixture) : IClassFixture<Tidsban
     {
         var watch = Stopwatch.StartNew();
         await fixture.Server.Admin.ResetAsync(new ResetRequest(Seed: 42, Size: "large"));
-        var world = SampleWorld.Create(SampleOptions.Demo with { Scale = 60 });
+        var world = SampleWorld.Create(SampleOptions.Demo with { Scale = SampleOptions.ParseSize("large").Scale!.Value });
         await fixture.Server.Admin.SetSettingsAsync(new System.Text.Json.Nodes.JsonObject { ["rateLimit"] = 1_000_000 });
         var result = await fixture.GetAsync("ansatt/ansatt?$filter=Aktiv eq true&$count=true&$top=10");
         Assert.Equal(world.Scaled(30) + 1, (int)result.Body!["@odata.count"]!);
