@@ -125,7 +125,13 @@ public sealed class WebhookTests(TrelloFixture fixture) : IClassFixture<TrelloFi
         }
         await fixture.PutAsync($"cards/{cards[0]!["id"]}?name=Retry%20me");
         await WaitUntil(() => !_receiver.Deliveries.IsEmpty);
+        // The receiver has answered; the emulator records the failure a moment later.
         var afterFirst = (await fixture.GetAsync($"webhooks/{hook["id"]}")).Obj;
+        for (var i = 0; i < 200 && afterFirst["consecutiveFailures"]!.GetValue<int>() == 0; i++)
+        {
+            await Task.Delay(10);
+            afterFirst = (await fixture.GetAsync($"webhooks/{hook["id"]}")).Obj;
+        }
         Assert.Equal(1, afterFirst["consecutiveFailures"]!.GetValue<int>());
         Assert.NotNull((string?)afterFirst["firstConsecutiveFailDate"]);
         await WaitUntil(() => _receiver.Deliveries.Count >= 4, advance: true);

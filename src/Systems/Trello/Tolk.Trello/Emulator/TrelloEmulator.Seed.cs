@@ -29,7 +29,9 @@ public sealed partial class TrelloEmulator
             _ids = new TrelloIds(world.Options.Seed);
             var clock = SeedBase;
             DateTimeOffset Tick() => clock = clock.AddMinutes(1);
-            var random = world.RandomFor(Name);
+            // Not world.RandomFor: it goes through HashCode.Combine, which is seeded per process, so the same seed
+            // would give other comment authors in another run.
+            var random = new Random(unchecked((world.Options.Seed * 397) ^ 0x7E110));
             var usernames = new HashSet<string>(StringComparer.Ordinal);
             string AddMember(string fullName, string email)
             {
