@@ -40,6 +40,21 @@ public sealed class AuthTests(TrelloFixture fixture) : IClassFixture<TrelloFixtu
         Assert.Equal("From a body", (string?)reply.Obj["name"]);
     }
 
+    [Fact]
+    public async Task a_form_encoded_body_carries_credentials_and_fields()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "organizations")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["key"] = TrelloEmulator.ApiKey, ["token"] = TrelloEmulator.ApiToken, ["displayName"] = "Skjema AS",
+            }),
+        };
+        var reply = await fixture.RawAsync(request);
+        Assert.Equal(200, reply.Status);
+        Assert.Equal("skjemaas", (string?)reply.Obj["name"]);
+    }
+
     [Theory]
     [InlineData("members/me?token=" + TrelloEmulator.ApiToken, "invalid key")]
     [InlineData("members/me?key=00000000000000000000000000000000&token=" + TrelloEmulator.ApiToken, "invalid key")]
