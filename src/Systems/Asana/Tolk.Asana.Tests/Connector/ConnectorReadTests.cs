@@ -142,4 +142,22 @@ public sealed class ConnectorReadTests(AsanaConnectorFixture fixture, ITestOutpu
         Assert.Equal(((string)record["gid"]!, "team"), (problem.RecordId, problem.Field));
         Assert.DoesNotContain(records, r => r.Id == (string)record["gid"]!);
     }
+
+    [Fact]
+    public async Task a_full_read_meets_real_429s_under_lowered_limits_and_still_reads_everything()
+    {
+        await Fixture.LowerRateLimitsAsync();
+        using var connector = Fixture.Create();
+        var since = await Fixture.Emulator.Admin.CallCountAsync();
+        foreach (var datatype in Fixture.ReadDatatypes)
+        {
+            var (records, problems, _, stopped) = await ReadAllAsync(connector, datatype, ConnectorCursor.None);
+            Assert.Null(stopped);
+            Assert.Empty(problems);
+            Assert.Equal((await Fixture.ExpectedIdsAsync(datatype)).Order(), records.Select(r => r.Id).Distinct().Order());
+        }
+        var calls = (await Fixture.Emulator.Admin.CallsAsync(since)).Calls;
+        output.WriteLine($"{calls.Count} calls, {calls.Count(c => c.Status == 429)} answered 429");
+        Assert.Contains(calls, c => c.Status == 429);
+    }
 }
