@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using Tolk.Custompms.Emulator;
+using Tolk.Emulation.Admin;
 using Tolk.Emulation.Hosting;
 using Tolk.Emulation.Sample;
 
@@ -45,12 +46,12 @@ public sealed class CustompmsFixture : IAsyncLifetime
     };
 
     /// <summary>
-    /// Fresh sample data and default settings, then a rate limit high enough for tests that do not study it: the
+    /// Fresh small sample data of seed 42 (a test may have reseeded with another seed or size) and default settings, then a rate limit high enough for tests that do not study it: the
     /// fake clock stands still, so the real 5 per second would otherwise be used up within a test.
     /// </summary>
     public async Task ResetAsync()
     {
-        await Server.Admin.ResetAsync();
+        await Server.Admin.ResetAsync(new ResetRequest(Seed: SampleOptions.Small.Seed, Size: "small"));
         await RelaxRateLimitAsync();
     }
 

@@ -36,6 +36,17 @@ internal static class OpenApiContract
             document.Tags = new HashSet<OpenApiTag>(OpenApiText.Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
             return Task.CompletedTask;
         });
+        options.AddSchemaTransformer((schema, context, _) =>
+        {
+            // A nullable use of an enum leaks null into the shared enum schema; the nullability belongs to the use.
+            var type = context.JsonTypeInfo.Type;
+            if ((Nullable.GetUnderlyingType(type) ?? type).IsEnum && schema.Enum is { } values)
+            {
+                schema.Enum = values.Where(v => v is not null).ToList();
+                schema.Type = JsonSchemaType.String;
+            }
+            return Task.CompletedTask;
+        });
         options.AddOperationTransformer((operation, context, _) =>
         {
             foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
@@ -64,7 +75,7 @@ internal static class OpenApiContract
         ("200", true) => new()
         {
             ["X-Total-Count"] = Header("How many records match (all pages).", JsonSchemaType.Integer),
-            ["Link"] = Header("<URL of the next page>; rel=\"next\" — present only while more pages exist."),
+            ["Link"] = Header("<URL of the next page>; rel=\"next\", present only while more pages exist."),
         },
         ("429", _) => new() { ["Retry-After"] = Header("Seconds until the key's one-second window resets.", JsonSchemaType.Integer) },
         _ => null,

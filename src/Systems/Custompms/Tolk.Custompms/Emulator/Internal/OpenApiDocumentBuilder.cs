@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
@@ -19,6 +20,8 @@ internal static class OpenApiDocumentBuilder
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "Tolk.Custompms" });
         builder.Logging.ClearProviders();
+        // The API writes numbers as numbers and reads them only as numbers; the document must not allow strings.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
         builder.Services.AddOpenApi(DocumentName, OpenApiContract.Configure);
         await using var app = builder.Build();
         mapApi(app);
