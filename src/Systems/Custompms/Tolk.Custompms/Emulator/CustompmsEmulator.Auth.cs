@@ -28,7 +28,6 @@ public sealed partial class CustompmsEmulator
     /// <summary>The spec's limit per API key, in fixed one-second windows on the emulator's clock.</summary>
     private ApiResult? Throttle(HttpContext context)
     {
-        _rate.Limit = _settings.RateLimitPerSecond;
         var decision = _rate.Acquire(ApiKeyOf(context));
         if (decision.Allowed)
         {

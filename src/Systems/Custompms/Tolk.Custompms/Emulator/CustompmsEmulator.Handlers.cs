@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Tolk.Custompms.Emulator.Internal;
 using Tolk.Emulation.Data;

@@ -16,6 +16,10 @@ public sealed partial class CustompmsEmulator
         {
             return (null, NoCollection(collection));
         }
+        if (Undecodable(fields) is { } bad)
+        {
+            return (null, bad);
+        }
         lock (_sync)
         {
             var (record, error) = Create(c, fields, ChangeOrigin.Person);
@@ -30,6 +34,10 @@ public sealed partial class CustompmsEmulator
         if (Find(collection) is not { } c)
         {
             return (null, NoCollection(collection));
+        }
+        if (Undecodable(patch) is { } bad)
+        {
+            return (null, bad);
         }
         if (patch.Select(p => p.Key).FirstOrDefault(CollectionSchema.ReadOnly.Contains) is { } readOnly)
         {
@@ -65,6 +73,19 @@ public sealed partial class CustompmsEmulator
         lock (_sync)
         {
             return Describe(Delete(c, id, ChangeOrigin.Person));
+        }
+    }
+
+    private static string? Undecodable(JsonObject fields)
+    {
+        try
+        {
+            RequestBody.Decode(fields);
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            return $"the fields hold text that is not valid Unicode: {e.Message}";
         }
     }
 

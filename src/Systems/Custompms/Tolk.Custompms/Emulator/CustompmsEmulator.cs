@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Tolk.Custompms.Emulator.Internal;
+using Tolk.Custompms.Emulator.Internal.Dto;
 using Tolk.Emulation.Data;
 using Tolk.Emulation.Hosting;
 using Tolk.Emulation.Limits;
@@ -58,9 +59,9 @@ public sealed partial class CustompmsEmulator : SystemEmulator
     /// <inheritdoc />
     public override void MapApi(IEndpointRouteBuilder api)
     {
-        MapCollection<Internal.Dto.Customer, Internal.Dto.CustomerInput>(api, Customers);
-        MapCollection<Internal.Dto.Project, Internal.Dto.ProjectInput>(api, Projects);
-        MapCollection<Internal.Dto.ProjectTask, Internal.Dto.TaskInput>(api, Tasks);
+        MapCollection<Customer, CustomerInput>(api, Customers);
+        MapCollection<Project, ProjectInput>(api, Projects);
+        MapCollection<ProjectTask, TaskInput>(api, Tasks);
         MapChanges(api);
     }
 

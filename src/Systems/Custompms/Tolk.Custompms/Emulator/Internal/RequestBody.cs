@@ -59,7 +59,7 @@ internal static class RequestBody
 
     // Names and strings are decoded lazily; decoding them all here makes an escaped lone surrogate a 400 now
     // rather than an exception wherever the value is first read.
-    private static void Decode(JsonNode? node)
+    public static void Decode(JsonNode? node)
     {
         switch (node)
         {
