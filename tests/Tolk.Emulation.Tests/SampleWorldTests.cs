@@ -16,6 +16,24 @@ public sealed class SampleWorldTests
     }
 
     [Fact]
+    public void a_systems_own_random_choices_are_the_same_in_every_process()
+    {
+        // Regression: RandomFor used HashCode.Combine, which .NET seeds randomly per process.
+        var first = SampleWorld.Create(SampleOptions.Demo).RandomFor("custompms").Next();
+        Assert.Equal(new Random(unchecked(42 * 486187739 + StableHashOfCustompms())).Next(), first);
+    }
+
+    private static int StableHashOfCustompms()
+    {
+        var h = 17;
+        foreach (var c in "custompms")
+        {
+            h = unchecked(h * 31 + c);
+        }
+        return h;
+    }
+
+    [Fact]
     public void the_demo_size_has_the_documented_counts()
     {
         var world = SampleWorld.Create(SampleOptions.Demo);

@@ -59,7 +59,8 @@ public sealed class SampleWorld
     public int Scaled(int demoCount, int minimum = 1) => Math.Max(minimum, (int)Math.Round(demoCount * Options.Scale));
 
     /// <summary>A random generator for one system's own choices, stable for the world's seed.</summary>
-    public Random RandomFor(string system) => new(HashCode.Combine(Options.Seed, StableHash(system)));
+    // HashCode.Combine is seeded per process, so it would give another world on every run: combine by hand.
+    public Random RandomFor(string system) => new(unchecked(Options.Seed * 486187739 + StableHash(system)));
 
     /// <summary>Makes the world for <paramref name="options"/>; the same options always make the same world.</summary>
     public static SampleWorld Create(SampleOptions options) => SampleWorldGenerator.Generate(options);
