@@ -37,6 +37,9 @@ public abstract partial class ConnectorCompliance<TFixture>
         var connector = Fixture.CreateConnector();
         var write = Fixture.WriteCase;
         var before = await Fixture.ExpectedIdsAsync(write.Datatype);
+        // A read first, so any POST the connector makes to authenticate (Crmoffice's token) happens before the fault:
+        // the lost response must be the create's.
+        await ReadAllAsync(connector, write.Datatype, ConnectorCursor.None);
         await Fixture.Emulator.Admin.AddFaultAsync(new FaultRule(FaultActions.DropResponse, Method: "POST", Nth: 1));
         var request = new CreateRequest(write.Create, Guid.NewGuid().ToString("N"), write.MatchFields);
 
