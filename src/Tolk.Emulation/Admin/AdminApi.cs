@@ -29,6 +29,7 @@ public static class AdminApi
         admin.MapAdminRecords(emulator);
         admin.MapAdminCalls(emulator);
         admin.MapAdminFaults(emulator);
+        admin.MapAdminRuntime();
         admin.MapGet("/settings", () => TypedResults.Ok(emulator.GetSettings()));
         admin.MapPut("/settings", Results<Ok<JsonObject>, BadRequest<AdminError>> (JsonObject settings) =>
             emulator.ApplySettings(settings) is { } error
