@@ -30,6 +30,7 @@ internal static class TolkCommand
         };
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(DocsCommand.Create());
         return root;
     }
 }
