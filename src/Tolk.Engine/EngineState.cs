@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using Tolk.Hub.Store;
+
+namespace Tolk.Engine;
+
+/// <summary>
+/// The engine's own durable state (cursor <c>engine:position</c>): how far it has processed the hub log, and the clusters
+/// that still need planning (writes waiting for references, writes to try again).
+/// </summary>
+internal sealed class EngineState
+{
+    public const string CursorKey = "engine:position";
+
+    public long Position { get; set; }
+
+    public HashSet<long> Pending { get; } = [];
+
+    public static async Task<EngineState> LoadAsync(IHubStore store, CancellationToken cancellationToken)
+    {
+        var state = new EngineState();
+        if (await store.GetCursorAsync(CursorKey, cancellationToken) is { } cursor && JsonNode.Parse(cursor.Value) is JsonObject root)
+        {
+            state.Position = (long?)root["seq"] ?? 0;
+            if (root["pending"] is JsonArray pending)
+            {
+                state.Pending.UnionWith(pending.Select(p => (long?)p).OfType<long>());
+            }
+        }
+
+        return state;
+    }
+
+    public Task SaveAsync(IHubStore store, CancellationToken cancellationToken)
+    {
+        var root = new JsonObject
+        {
+            ["seq"] = Position,
+            ["pending"] = new JsonArray([.. Pending.Order().Select(p => (JsonNode?)JsonValue.Create(p))]),
+        };
+        return store.SaveCursorAsync(new HubCursor(CursorKey, root.ToJsonString()), cancellationToken);
+    }
+}

@@ -1,0 +1,135 @@
+using Tolk.Engine.Index;
+using Tolk.Engine.Linking;
+using Tolk.Engine.Running;
+using Tolk.Engine.Topology;
+using Tolk.Hub.Store;
+
+namespace Tolk.Engine.Processing;
+
+/// <summary>
+/// Follows the hub log from the engine's position: each new version updates the record index, then links the record
+/// (match or found a cluster) or merges it into its cluster, or handles its deletion; the clusters it touched are
+/// returned for planning. Work is proportional to the versions processed, whatever the total.
+/// </summary>
+public sealed class Processor(
+    IHubStore store, SyncTopology topology, RecordIndex index, Matcher matcher, MemberMerger merger, DeleteHandler deletes, MassDeleteBreaker breaker)
+{
+    private const int PageSize = 2000;
+
+    /// <summary>Processes every version after <paramref name="position"/>; returns the new position.</summary>
+    public async Task<long> ProcessAsync(long position, ISet<long> dirty, CycleReport report, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var page = await store.ReadLogAsync(null, position, PageSize, cancellationToken);
+            if (page.Count == 0)
+            {
+                return position;
+            }
+
+            var held = breaker.Screen(page);
+            if (held.Count > 0)
+            {
+                await HoldAsync(held, cancellationToken);
+            }
+
+            foreach (var version in page)
+            {
+                if (!(held.TryGetValue(version.Dataset, out var hold) && hold.Contains(version)))
+                {
+                    await ProcessVersionAsync(version, dirty, report, cancellationToken);
+                }
+            }
+
+            position = page[^1].Seq;
+        }
+    }
+
+    /// <summary>Processes one version (also used to redo a record on retry and to apply confirmed deletions).</summary>
+    public async Task ProcessVersionAsync(RecordVersion version, ISet<long> dirty, CycleReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var participants = topology.Of(version.Dataset);
+        if (participants.Count == 0)
+        {
+            return;
+        }
+
+        report.Processed++;
+        var record = index.Apply(version);
+        if (record is null)
+        {
+            await store.RecordErrorAsync(new RecordError(version.Dataset, version.RecordId, null, "the stored content is not a JSON object"), "process", cancellationToken);
+            return;
+        }
+
+        var memberships = await store.FindMembersAsync(version.Dataset, version.RecordId, cancellationToken);
+        foreach (var participant in participants)
+        {
+            foreach (var flow in participant.Flows)
+            {
+                report.Flow(flow.Number).Read++;
+            }
+
+            var membership = memberships.FirstOrDefault(m => m.Role == participant.Role);
+            if (record.Deleted)
+            {
+                if (membership is not null)
+                {
+                    await deletes.HandleAsync(membership.ClusterId, participant, record, report, cancellationToken);
+                }
+
+                continue;
+            }
+
+            if (index.Values(participant, record.Id) is null)
+            {
+                continue;
+            }
+
+            if (membership is not null)
+            {
+                await merger.MergeAsync(membership.ClusterId, participant, record, firstJoin: false, report, cancellationToken);
+                dirty.Add(membership.ClusterId);
+                continue;
+            }
+
+            var link = await matcher.LinkAsync(participant, record.Id, report, cancellationToken);
+            if (link.ClusterId is not { } cluster)
+            {
+                continue;
+            }
+
+            foreach (var joined in link.Joined)
+            {
+                if (topology.Of(joined) is { } joinedParticipant && index.Get(joined.Dataset, joined.RecordId) is { Deleted: false } joinedRecord)
+                {
+                    await merger.MergeAsync(cluster, joinedParticipant, joinedRecord, firstJoin: true, report, cancellationToken);
+                }
+            }
+
+            dirty.Add(cluster);
+        }
+    }
+
+    private async Task HoldAsync(IReadOnlyDictionary<Dataset, IReadOnlyList<RecordVersion>> held, CancellationToken cancellationToken)
+    {
+        var all = await HeldDeletes.LoadAsync(store, cancellationToken);
+        await using var writer = await store.BeginWriteAsync(cancellationToken);
+        foreach (var (dataset, versions) in held)
+        {
+            if (!all.TryGetValue(dataset, out var ids))
+            {
+                all[dataset] = ids = new(StringComparer.Ordinal);
+            }
+
+            ids.UnionWith(versions.Select(v => v.RecordId));
+            var message = $"{versions.Count} of {index.LiveCount(dataset)} {dataset} records were reported deleted at once; "
+                + "the deletions are held as a suspected API hiccup. Retry this error to confirm them.";
+            await writer.RecordErrorAsync(new RecordError(dataset, "*", null, message), HeldDeletes.Stage, cancellationToken);
+        }
+
+        await HeldDeletes.SaveAsync(writer, all, cancellationToken);
+        await writer.CommitAsync(cancellationToken);
+    }
+}

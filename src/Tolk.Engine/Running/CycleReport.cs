@@ -1,0 +1,58 @@
+using Tolk.Connectors;
+
+namespace Tolk.Engine.Running;
+
+/// <summary>A write that waits for a referenced record to be linked.</summary>
+/// <param name="ClusterId">The cluster whose member (or insert) waits.</param>
+/// <param name="Target">Where the write would go (<c>system.datatype[:role]</c>).</param>
+/// <param name="Property">The reference property.</param>
+/// <param name="Reason">What it waits for.</param>
+public sealed record WaitingWrite(long ClusterId, string Target, string Property, string Reason);
+
+/// <summary>What one sync cycle did.</summary>
+public sealed class CycleReport
+{
+    /// <summary>Per flow number.</summary>
+    public SortedDictionary<int, FlowStats> Flows { get; } = [];
+
+    /// <summary>What each collection read.</summary>
+    public List<CollectResult> Collected { get; } = [];
+
+    /// <summary>Writes that wait for references.</summary>
+    public List<WaitingWrite> Waiting { get; } = [];
+
+    /// <summary>Systems whose credentials were rejected (their reads and writes stopped; the others went on).</summary>
+    public SortedSet<string> BlockedSystems { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>API writes made (creates, updates, deletes).</summary>
+    public int Writes { get; set; }
+
+    /// <summary>Log versions processed.</summary>
+    public int Processed { get; set; }
+
+    /// <summary>How long the cycle took.</summary>
+    public TimeSpan Elapsed { get; set; }
+
+    /// <summary>The figures of one flow, created on first use.</summary>
+    public FlowStats Flow(int number)
+    {
+        if (!Flows.TryGetValue(number, out var stats))
+        {
+            Flows[number] = stats = new FlowStats();
+        }
+
+        return stats;
+    }
+
+    /// <summary>The sum over all flows.</summary>
+    public FlowStats Total()
+    {
+        var total = new FlowStats();
+        foreach (var stats in Flows.Values)
+        {
+            total.Add(stats);
+        }
+
+        return total;
+    }
+}

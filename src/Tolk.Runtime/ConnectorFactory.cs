@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Tolk.Asana;
+using Tolk.Connectors;
+using Tolk.Crmoffice;
+using Tolk.Customerp;
+using Tolk.Tidsbanken;
+
+namespace Tolk.Runtime;
+
+/// <summary>Builds each system's connector from its endpoint: the same connectors talk to the emulators and the real services.</summary>
+public static class ConnectorFactory
+{
+    /// <summary>The systems Tolk has connectors for.</summary>
+    public static IReadOnlyList<string> Systems { get; } = ["asana", "customerp", "crmoffice", "tidsbanken"];
+
+    /// <summary>The connector of <paramref name="endpoint"/>'s system.</summary>
+    public static IConnector Create(SystemEndpoint endpoint, TimeProvider? time = null, ILoggerFactory? loggers = null)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        loggers ??= NullLoggerFactory.Instance;
+        return endpoint.System switch
+        {
+            "asana" => new AsanaConnector(new AsanaOptions { BaseUrl = endpoint.BaseUrl, PersonalAccessToken = endpoint.Credential("personal_access_token") },
+                time, loggers.CreateLogger<AsanaConnector>()),
+            "customerp" => new CustomerpConnector(new CustomerpOptions { BaseUrl = endpoint.BaseUrl, ApiToken = endpoint.Credential("api_token") }, time),
+            "crmoffice" => new CrmofficeConnector(new CrmofficeOptions
+            {
+                BaseUrl = endpoint.BaseUrl,
+                ClientId = endpoint.Credential("client_id"),
+                ClientSecret = endpoint.Credential("client_secret"),
+            }, time),
+            "tidsbanken" => new TidsbankenConnector(new TidsbankenOptions
+            {
+                BaseUrl = endpoint.BaseUrl,
+                TbKey = endpoint.Credential("tb-key"),
+                SubscriptionKey = endpoint.Credential("Ocp-Apim-Subscription-Key"),
+            }, time, loggers.CreateLogger<TidsbankenConnector>()),
+            _ => throw new ArgumentException($"Tolk has no connector for the system '{endpoint.System}'", nameof(endpoint)),
+        };
+    }
+
+    /// <summary>Connectors for every endpoint whose system Tolk can connect to, by system.</summary>
+    public static Dictionary<string, IConnector> CreateAll(IEnumerable<SystemEndpoint> endpoints, TimeProvider? time = null, ILoggerFactory? loggers = null) =>
+        endpoints.Where(e => Systems.Contains(e.System)).ToDictionary(e => e.System, e => Create(e, time, loggers), StringComparer.Ordinal);
+}
