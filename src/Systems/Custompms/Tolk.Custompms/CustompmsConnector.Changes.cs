@@ -32,14 +32,14 @@ public sealed partial class CustompmsConnector
                 yield break;
             }
             var page = reply is { Succeeded: true } ? ChangePage.From(reply.Body) : null;
-            failure ??= page is null ? reply!.Succeeded ? Failures.Malformed(reply, "read the change log", "a change page")
-                : Failures.From(reply, _guard, "read the change log") : null;
-            if (failure is not null)
+            if (page is null)
             {
+                failure ??= reply!.Succeeded ? Failures.Malformed(reply, "read the change log", "a change page")
+                    : Failures.From(reply, _guard, "read the change log");
                 yield return ReadBatch.Failed(failure, saved);
                 yield break;
             }
-            if (page!.Unreadable > 0)
+            if (page.Unreadable > 0)
             {
                 _logger.LogWarning("custompms: {Count} change-log entries after {Since} do not fit the contract and were skipped", page.Unreadable, since);
             }

@@ -38,6 +38,11 @@ public sealed partial class CustompmsConnector : IConnector, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(options.BaseUrl);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ApiKey);
+        if (!options.ApiKey.All(c => c is > ' ' and <= '~'))
+        {
+            // Said without the key: HttpClient's own refusal would quote the value, and with it the secret.
+            throw new ArgumentException("ApiKey must be printable ASCII without spaces to be sent as X-Api-Key", nameof(options));
+        }
         if (options.PageSize is < 1 or > 200)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.PageSize, "PageSize must be 1 to 200, the API's perPage range");

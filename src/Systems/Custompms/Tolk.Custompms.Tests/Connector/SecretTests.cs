@@ -30,6 +30,14 @@ public sealed class SecretTests(CustompmsConnectorFixture fixture) : ConnectorTe
         }
     }
 
+    [Fact]
+    public void a_key_that_cannot_be_sent_as_a_header_is_refused_without_quoting_it()
+    {
+        var options = new CustompmsOptions { BaseUrl = new Uri("http://127.0.0.1:9/api"), ApiKey = "cpms_secret\nInjected: yes" };
+        var refused = Assert.Throws<ArgumentException>(() => new CustompmsConnector(options));
+        Assert.DoesNotContain("cpms_secret", refused.Message, StringComparison.Ordinal);
+    }
+
     private sealed class ListLogger : ILogger<CustompmsConnector>
     {
         public ConcurrentQueue<string> Lines { get; } = new();
