@@ -15,6 +15,9 @@ internal sealed class EngineState
 
     public HashSet<long> Pending { get; } = [];
 
+    // Inserts an ambiguous match forbids until a person links a record by hand: (cluster, target mapping).
+    public HashSet<(long, string)> Blocked { get; } = [];
+
     public static async Task<EngineState> LoadAsync(IHubStore store, CancellationToken cancellationToken)
     {
         var state = new EngineState();
@@ -24,6 +27,13 @@ internal sealed class EngineState
             if (root["pending"] is JsonArray pending)
             {
                 state.Pending.UnionWith(pending.Select(p => (long?)p).OfType<long>());
+            }
+
+            if (root["blocked"] is JsonArray blocked)
+            {
+                state.Blocked.UnionWith(blocked.OfType<JsonObject>()
+                    .Where(b => (long?)b["cluster"] is not null && (string?)b["target"] is not null)
+                    .Select(b => ((long)b["cluster"]!, (string)b["target"]!)));
             }
         }
 
@@ -36,6 +46,7 @@ internal sealed class EngineState
         {
             ["seq"] = Position,
             ["pending"] = new JsonArray([.. Pending.Order().Select(p => (JsonNode?)JsonValue.Create(p))]),
+            ["blocked"] = new JsonArray([.. Blocked.Order().Select(b => (JsonNode?)new JsonObject { ["cluster"] = b.Item1, ["target"] = b.Item2 })]),
         };
         return store.SaveCursorAsync(new HubCursor(CursorKey, root.ToJsonString()), cancellationToken);
     }

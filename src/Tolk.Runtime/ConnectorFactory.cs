@@ -4,6 +4,7 @@ using Tolk.Asana;
 using Tolk.Connectors;
 using Tolk.Crmoffice;
 using Tolk.Customerp;
+using Tolk.Custompms;
 using Tolk.Tidsbanken;
 
 namespace Tolk.Runtime;
@@ -12,7 +13,7 @@ namespace Tolk.Runtime;
 public static class ConnectorFactory
 {
     /// <summary>The systems Tolk has connectors for.</summary>
-    public static IReadOnlyList<string> Systems { get; } = ["asana", "customerp", "crmoffice", "tidsbanken"];
+    public static IReadOnlyList<string> Systems { get; } = ["asana", "customerp", "custompms", "crmoffice", "tidsbanken"];
 
     /// <summary>The connector of <paramref name="endpoint"/>'s system.</summary>
     public static IConnector Create(SystemEndpoint endpoint, TimeProvider? time = null, ILoggerFactory? loggers = null)
@@ -24,6 +25,8 @@ public static class ConnectorFactory
             "asana" => new AsanaConnector(new AsanaOptions { BaseUrl = endpoint.BaseUrl, PersonalAccessToken = endpoint.Credential("personal_access_token") },
                 time, loggers.CreateLogger<AsanaConnector>()),
             "customerp" => new CustomerpConnector(new CustomerpOptions { BaseUrl = endpoint.BaseUrl, ApiToken = endpoint.Credential("api_token") }, time),
+            "custompms" => new CustompmsConnector(new CustompmsOptions { BaseUrl = endpoint.BaseUrl, ApiKey = endpoint.Credential("apiKey") },
+                time, loggers.CreateLogger<CustompmsConnector>()),
             "crmoffice" => new CrmofficeConnector(new CrmofficeOptions
             {
                 BaseUrl = endpoint.BaseUrl,
