@@ -34,10 +34,11 @@ internal static class DocsCommand
 
     private static async Task<int> RunAsync(DirectoryInfo config, DirectoryInfo output, bool json, CancellationToken cancellationToken)
     {
-        var errors = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        // Errors go to standard error, one unwrapped line each, so that a long path never splits a problem in two.
+        var errors = Console.Error;
         if (!config.Exists)
         {
-            errors.MarkupLineInterpolated($"[red]error:[/] no configuration folder at {config.FullName} (name one with --config)");
+            await errors.WriteLineAsync($"error: no configuration folder at {config.FullName} (name one with --config)");
             return ExitCodes.Usage;
         }
 
@@ -46,9 +47,9 @@ internal static class DocsCommand
         {
             foreach (var error in load.Errors)
             {
-                errors.MarkupLineInterpolated($"[red]error:[/] {error}");
+                await errors.WriteLineAsync($"error: {error}");
             }
-            errors.MarkupLineInterpolated($"The configuration in {config.FullName} has {load.Errors.Count} error(s); no document was written.");
+            await errors.WriteLineAsync($"The configuration in {config.FullName} has {load.Errors.Count} error(s); no document was written.");
             return ExitCodes.Usage;
         }
 
@@ -60,7 +61,7 @@ internal static class DocsCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            errors.MarkupLineInterpolated($"[red]error:[/] cannot write the documents to {output.FullName}: {e.Message}");
+            await errors.WriteLineAsync($"error: cannot write the documents to {output.FullName}: {e.Message}");
             return ExitCodes.Failed;
         }
 

@@ -29,7 +29,9 @@ internal static class AdminDiagnosticsApi
         {
             if (collect == true)
             {
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                // Aggressive: compacts and hands free memory back to the OS, so the resident set afterwards is what the
+                // process really keeps.
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
                 GC.WaitForPendingFinalizers();
             }
             var info = GC.GetGCMemoryInfo();

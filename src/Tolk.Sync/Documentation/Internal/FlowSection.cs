@@ -13,7 +13,7 @@ internal static class FlowSection
 
         // The seeds' wording, kept as it is so that the document stays the checklist testers know.
         rst.Heading($"{source} to {target}");
-        rst.Line($"Every {source} will be synchronized with a {target}.").Line();
+        rst.Paragraph($"Every {source} will be synchronized with a {target}.");
         rst.Paragraph($"Once a link between a {source} and a {target} is established, it will keep in sync between the two systems, regardless of where it is edited.");
         rst.Paragraph($"The following properties are synchronized between a {source} and a {target}:");
         rst.ListTable(

@@ -24,7 +24,7 @@ public sealed partial class AsanaEmulator
     internal IReadOnlyList<ApiRoute> Routes => _routes ??=
     [
         .. WorkspaceRoutes(), .. TeamRoutes(), .. UserRoutes(), .. ProjectRoutes(), .. TaskRoutes(),
-        .. EventRoutes(), .. WebhookRoutes(), ApiRoute.Sync("POST", "/batch", _ => AsanaErrors.Bad("Nested batch requests are not allowed")),
+        .. RelatedRoutes(), .. EventRoutes(), .. WebhookRoutes(), ApiRoute.Sync("POST", "/batch", _ => AsanaErrors.Bad("Nested batch requests are not allowed")),
     ];
 
     /// <inheritdoc />

@@ -4,7 +4,7 @@ using Tolk.Emulation.Data;
 
 namespace Tolk.Asana.Emulator;
 
-/// <summary>Users: listed by workspace or team (sorted by gid), read (<c>me</c> too), renamed. Email is read-only.</summary>
+/// <summary>Users: listed by workspace or team (sorted by gid), read (by gid, email or <c>me</c>), renamed. Email is read-only.</summary>
 public sealed partial class AsanaEmulator
 {
     private static readonly HashSet<string> UserKnown = new(StringComparer.Ordinal) { "gid", "resource_type", "name", "email", "photo", "workspaces" };
@@ -27,10 +27,14 @@ public sealed partial class AsanaEmulator
             var mine = WorkspacesOf(request.UserGid);
             return List(request, Users.Where(u => GidsOf(u["workspaces"]).Any(mine.Contains)));
         }),
-        ApiRoute.Sync("GET", "/users/{gid}", request => GetOne(ResourceTypes.User, request with { Route = Me(request) })),
+        ApiRoute.Sync("GET", "/users/{gid}", request =>
+        {
+            var (user, error) = PathUser(request);
+            return user is null ? error! : Full(user, request);
+        }),
         ApiRoute.Sync("PUT", "/users/{gid}", request =>
         {
-            var (user, error) = Load(ResourceTypes.User, Me(request)["gid"]);
+            var (user, error) = PathUser(request);
             if (user is null)
             {
                 return error!;
@@ -91,9 +95,6 @@ public sealed partial class AsanaEmulator
         Save(Users, user, origin);
         return (user, null);
     }
-
-    private static Dictionary<string, string> Me(ApiRequest request) =>
-        new(StringComparer.Ordinal) { ["gid"] = request.Gid == "me" ? request.UserGid : request.Gid };
 
     /// <summary>The gids of a list of references.</summary>
     internal static IEnumerable<string> GidsOf(JsonNode? references) =>

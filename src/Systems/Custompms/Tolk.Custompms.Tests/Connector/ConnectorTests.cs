@@ -18,7 +18,7 @@ public abstract class ConnectorTests(CustompmsConnectorFixture fixture) : IClass
     /// <summary>Reads a datatype to its end from <paramref name="cursor"/>.</summary>
     protected static async Task<ReadResult> ReadAllAsync(IConnector connector, string datatype, ConnectorCursor cursor)
     {
-        var result = new ReadResult();
+        var result = new ReadResult { Cursor = cursor };
         await foreach (var batch in connector.ReadAsync(datatype, cursor, CancellationToken.None))
         {
             result.Records.AddRange(batch.Records);
@@ -30,10 +30,10 @@ public abstract class ConnectorTests(CustompmsConnectorFixture fixture) : IClass
         return result;
     }
 
-    /// <summary>The first page only, as a read interrupted after saving it would leave things.</summary>
-    protected static async Task<ReadBatch> FirstPageAsync(IConnector connector, string datatype)
+    /// <summary>The first batch only (of a full read, or from <paramref name="cursor"/>), as a read interrupted after saving it would leave things.</summary>
+    protected static async Task<ReadBatch> FirstPageAsync(IConnector connector, string datatype, ConnectorCursor? cursor = null)
     {
-        await foreach (var batch in connector.ReadAsync(datatype, ConnectorCursor.None, CancellationToken.None))
+        await foreach (var batch in connector.ReadAsync(datatype, cursor ?? ConnectorCursor.None, CancellationToken.None))
         {
             return batch;
         }

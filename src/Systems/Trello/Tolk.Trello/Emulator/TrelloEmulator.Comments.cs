@@ -19,8 +19,18 @@ public sealed partial class TrelloEmulator
         }));
         _routes.Put("/actions/{id}", c => WithAction(c, a => UpdateComment(Str(a, "id"), c.Args, c.Caller.MemberId)));
         _routes.Delete("/actions/{id}", c => WithAction(c, a => DeleteComment(Str(a, "id"), c.Caller.MemberId)));
+        _routes.Put("/actions/{id}/text", c => WithAction(c, a => UpdateComment(Str(a, "id"), c.Args, c.Caller.MemberId, textArg: "value")));
         _routes.Post("/cards/{id}/actions/comments", c => WithCard(c, card => AddComment(Str(card, "id"), c.Args, c.Caller.MemberId)));
+        // The same edit and removal addressed through the comment's card, as Trello's reference (and its clients) offer.
+        _routes.Put("/cards/{id}/actions/{idAction}/comments", c => WithCardComment(c, a => UpdateComment(Str(a, "id"), c.Args, c.Caller.MemberId)));
+        _routes.Delete("/cards/{id}/actions/{idAction}/comments", c => WithCardComment(c, a => DeleteComment(Str(a, "id"), c.Caller.MemberId)));
     }
+
+    private TrelloResponse WithCardComment(TrelloCall call, Func<JsonObject, TrelloResponse> then) => WithCard(call, card =>
+    {
+        var (action, error) = ById(Actions, call.Route("idAction"));
+        return action is null ? error! : RefId(action, "card") == Str(card, "id") ? then(action) : TrelloResponse.NotFound();
+    });
 
     private TrelloResponse WithAction(TrelloCall call, Func<JsonObject, TrelloResponse> then)
     {
@@ -82,9 +92,9 @@ public sealed partial class TrelloEmulator
     }
 
     // Only comments change, and only their author may edit them; the edit is itself recorded as updateComment.
-    internal TrelloResponse UpdateComment(string id, TrelloArgs args, string actorId)
+    internal TrelloResponse UpdateComment(string id, TrelloArgs args, string actorId, string textArg = "text")
     {
-        var (text, error) = TextArg(args, "text", min: 1, required: true);
+        var (text, error) = TextArg(args, textArg, min: 1, required: true);
         lock (_write)
         {
             var action = Actions.Get(id);
