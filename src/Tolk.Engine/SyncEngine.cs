@@ -47,7 +47,7 @@ public sealed partial class SyncEngine : IDisposable
         _resolver = new ReferenceResolver(store, topology, index);
         _merger = new MemberMerger(store, topology, _resolver);
         _applier = new Applier(store, topology, connectors, logger);
-        var matcher = new Matcher(store, topology, index, _resolver);
+        var matcher = new Matcher(store, topology, index, _resolver, m => state.Unlinked.Contains(EngineState.Label(m)));
         var deletes = new DeleteHandler(store, topology, _applier, control, logger);
         var breaker = new MassDeleteBreaker(index) { Minimum = options.MassDeleteMinimum, Fraction = options.MassDeleteFraction };
         _processor = new Processor(store, topology, index, matcher, _merger, deletes, breaker);

@@ -18,7 +18,7 @@ public sealed record LinkOutcome(long? ClusterId, IReadOnlyList<MemberKey> Joine
 /// reporting ambiguities instead of linking at random; a flow's source record that matches nothing founds a cluster of
 /// its own, so that it is inserted in the flow's targets.
 /// </summary>
-public sealed class Matcher(IHubStore store, SyncTopology topology, RecordIndex index, ReferenceResolver resolver)
+public sealed class Matcher(IHubStore store, SyncTopology topology, RecordIndex index, ReferenceResolver resolver, Func<MemberKey, bool> excluded)
 {
     private sealed record Candidate(ResolvedFlow Flow, Participant Other, string Id, long? ClusterId);
 
@@ -34,6 +34,11 @@ public sealed class Matcher(IHubStore store, SyncTopology topology, RecordIndex 
         if (participant.IsLookup)
         {
             return await LinkLookupAsync(participant, id, values, cancellationToken);
+        }
+
+        if (excluded(participant.Member(id)))
+        {
+            return participant.AsSource.Count > 0 ? await FoundAloneAsync(participant, id, cancellationToken) : new LinkOutcome(null, [], []);
         }
 
         var member = participant.Member(id);
@@ -191,6 +196,16 @@ public sealed class Matcher(IHubStore store, SyncTopology topology, RecordIndex 
         return joined;
     }
 
+    // A source record a person unlinked: a cluster of its own, so the flows insert it in their targets.
+    private async Task<LinkOutcome> FoundAloneAsync(Participant participant, string id, CancellationToken cancellationToken)
+    {
+        await using var writer = await store.BeginWriteAsync(cancellationToken);
+        var cluster = await writer.CreateClusterAsync(participant.Type.Name, cancellationToken: cancellationToken);
+        await writer.AddMemberAsync(cluster, participant.Member(id), JoinedBy.Manual, cancellationToken);
+        await writer.CommitAsync(cancellationToken);
+        return new LinkOutcome(cluster, [participant.Member(id)], []);
+    }
+
     // A lookup record joins the one cluster whose flow records match it by its type's merge criterion.
     private async Task<LinkOutcome> LinkLookupAsync(Participant lookup, string id, IReadOnlyDictionary<string, CanonicalValue?> values, CancellationToken cancellationToken)
     {
@@ -257,7 +272,7 @@ public sealed class Matcher(IHubStore store, SyncTopology topology, RecordIndex 
 
             foreach (var candidate in index.WithKey(other, key, normalized))
             {
-                if (seen.Add(candidate) && index.Values(other, candidate) is { } theirs && MergeKey.Decide(keys, values, theirs) == true)
+                if (seen.Add(candidate) && !excluded(other.Member(candidate)) && index.Values(other, candidate) is { } theirs && MergeKey.Decide(keys, values, theirs) == true)
                 {
                     yield return candidate;
                 }

@@ -55,7 +55,7 @@ public sealed class SyncHarness : IAsyncLifetime
     public async Task OpenEngineAsync()
     {
         _engine?.Dispose();
-        Connectors = ConnectorFactory.CreateAll(Sandbox.Endpoints);
+        Connectors = ConnectorFactory.CreateAll(Sandbox.Endpoints, Configuration);
         _engine = await SyncEngine.OpenAsync(Configuration, Store, Connectors);
     }
 
