@@ -15,6 +15,15 @@ internal sealed class EngineState
 
     public HashSet<long> Pending { get; } = [];
 
+    // Memberships a person removed by hand: never linked again by a merge criterion (labels system/datatype/id[:role]).
+    public HashSet<string> Unlinked { get; } = new(StringComparer.Ordinal);
+
+    // Inserts an ambiguous match forbids until a person links a record by hand: (cluster, target mapping).
+    public HashSet<(long, string)> Blocked { get; } = [];
+
+    public static string Label(MemberKey member) =>
+        member.Role.Length == 0 ? $"{member.Dataset}/{member.RecordId}" : $"{member.Dataset}/{member.RecordId}:{member.Role}";
+
     public static async Task<EngineState> LoadAsync(IHubStore store, CancellationToken cancellationToken)
     {
         var state = new EngineState();
@@ -24,6 +33,18 @@ internal sealed class EngineState
             if (root["pending"] is JsonArray pending)
             {
                 state.Pending.UnionWith(pending.Select(p => (long?)p).OfType<long>());
+            }
+
+            if (root["unlinked"] is JsonArray unlinked)
+            {
+                state.Unlinked.UnionWith(unlinked.Select(u => (string?)u).OfType<string>());
+            }
+
+            if (root["blocked"] is JsonArray blocked)
+            {
+                state.Blocked.UnionWith(blocked.OfType<JsonObject>()
+                    .Where(b => (long?)b["cluster"] is not null && (string?)b["target"] is not null)
+                    .Select(b => ((long)b["cluster"]!, (string)b["target"]!)));
             }
         }
 
@@ -36,6 +57,8 @@ internal sealed class EngineState
         {
             ["seq"] = Position,
             ["pending"] = new JsonArray([.. Pending.Order().Select(p => (JsonNode?)JsonValue.Create(p))]),
+            ["unlinked"] = new JsonArray([.. Unlinked.Order(StringComparer.Ordinal).Select(u => (JsonNode?)JsonValue.Create(u))]),
+            ["blocked"] = new JsonArray([.. Blocked.Order().Select(b => (JsonNode?)new JsonObject { ["cluster"] = b.Item1, ["target"] = b.Item2 })]),
         };
         return store.SaveCursorAsync(new HubCursor(CursorKey, root.ToJsonString()), cancellationToken);
     }

@@ -47,7 +47,7 @@ public sealed partial class SyncEngine : IDisposable
         _resolver = new ReferenceResolver(store, topology, index);
         _merger = new MemberMerger(store, topology, _resolver);
         _applier = new Applier(store, topology, connectors, logger);
-        var matcher = new Matcher(store, topology, index, _resolver);
+        var matcher = new Matcher(store, topology, index, _resolver, m => state.Unlinked.Contains(EngineState.Label(m)));
         var deletes = new DeleteHandler(store, topology, _applier, control, logger);
         var breaker = new MassDeleteBreaker(index) { Minimum = options.MassDeleteMinimum, Fraction = options.MassDeleteFraction };
         _processor = new Processor(store, topology, index, matcher, _merger, deletes, breaker);
@@ -153,7 +153,7 @@ public sealed partial class SyncEngine : IDisposable
         var carried = new HashSet<long>();
         for (var round = 0; round < _options.MaxRounds; round++)
         {
-            _state.Position = await _processor.ProcessAsync(_state.Position, dirty, report, cancellationToken);
+            _state.Position = await _processor.ProcessAsync(_state.Position, dirty, _state.Blocked, report, cancellationToken);
             if (dirty.Count == 0)
             {
                 break;
@@ -161,7 +161,9 @@ public sealed partial class SyncEngine : IDisposable
 
             var writesBefore = report.Writes;
             var waitingBefore = report.Waiting.Count;
-            var retry = await PlanAndApplyAsync(dirty, pendingInserts, report, cancellationToken);
+            var skip = new HashSet<(long, string)>(pendingInserts);
+            skip.UnionWith(_state.Blocked);
+            var retry = await PlanAndApplyAsync(dirty, skip, report, cancellationToken);
             carried = [.. report.Waiting.Skip(waitingBefore).Select(w => w.ClusterId), .. retry];
             dirty.Clear();
             if (report.Writes > writesBefore)

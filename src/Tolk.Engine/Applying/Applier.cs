@@ -178,7 +178,7 @@ public sealed class Applier(IHubStore store, SyncTopology topology, IReadOnlyDic
         if (outcome.Succeeded && outcome.Record is { } record)
         {
             var created = HubRecord.FromProperties(record.Id, record.Properties, record.ModifiedAt, record.Deleted);
-            var result = await store.CompleteIntentAsync(intentId, created, synced, cancellationToken);
+            var result = await store.CompleteIntentAsync(intentId, created, CreatedValues(target, record, synced), cancellationToken);
             if (!result.IsComplete)
             {
                 await store.FailIntentAsync(intentId, $"{target} answered a record the hub cannot store: {result.Errors[0].Message}", cancellationToken);
@@ -201,6 +201,19 @@ public sealed class Applier(IHubStore store, SyncTopology topology, IReadOnlyDic
         var member = source ?? new MemberKey(target.Dataset, $"(new, cluster {clusterId})", target.Role);
         await RecordError(member, $"insert {target.Key}", failure, report, target, cancellationToken);
         return false;
+    }
+
+    // What the new member holds: what the system answered (values it assigned itself are not edits), with what was
+    // written on top (a value the system changed on the way in then reads back as its edit, and the cluster follows it).
+    private static string CreatedValues(Participant target, ConnectorRecord record, string? written)
+    {
+        var values = new Dictionary<string, Tolk.Sync.Conversion.CanonicalValue?>(target.Mapper.Read(record.Properties).Values, StringComparer.Ordinal);
+        foreach (var (property, value) in ValuesJson.Read(written, target.Type))
+        {
+            values[property] = value;
+        }
+
+        return ValuesJson.Write(values);
     }
 
     private async Task RecordError(MemberKey member, string stage, Failure failure, CycleReport report, Participant target, CancellationToken cancellationToken)

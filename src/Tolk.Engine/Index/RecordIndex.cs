@@ -41,6 +41,10 @@ public sealed class RecordIndex
     /// <summary>The live (not deleted) records of a dataset.</summary>
     public int LiveCount(Dataset dataset) => _records.TryGetValue(dataset, out var records) ? records.Values.Count(r => !r.Deleted) : 0;
 
+    /// <summary>The ids of a dataset's live records.</summary>
+    public IEnumerable<string> Ids(Dataset dataset) =>
+        _records.TryGetValue(dataset, out var records) ? records.Values.Where(r => !r.Deleted).Select(r => r.Id).ToList() : [];
+
     /// <summary>A record's values as a participant reads them (without golden context), or null when it does not apply.</summary>
     public IReadOnlyDictionary<string, CanonicalValue?>? Values(Participant participant, string id) =>
         _values[participant.Key].GetValueOrDefault(id);

@@ -6,17 +6,23 @@ using Tolk.Sync.Conversion;
 
 namespace Tolk.Engine.Linking;
 
-/// <summary>A reference translated for one system: the value to write, or why it cannot be written yet.</summary>
-public readonly record struct Translation(CanonicalValue? Value, string? Waiting)
+/// <summary>A reference translated for one system: the value to write, or why it cannot be written (yet).</summary>
+/// <param name="Value">The translated value.</param>
+/// <param name="Waiting">Why the write must wait for the referenced record to be linked; null when it need not.</param>
+/// <param name="Skip">The system has no counterpart of the referenced record and no flow will make one: leave the field alone.</param>
+public readonly record struct Translation(CanonicalValue? Value, string? Waiting, bool Skip = false)
 {
     /// <summary>Whether the reference could be translated.</summary>
-    public bool Resolved => Waiting is null;
+    public bool Resolved => Waiting is null && !Skip;
 
     /// <summary>A translated value.</summary>
     public static Translation Of(CanonicalValue? value) => new(value, null);
 
     /// <summary>A reference that waits for its target to be linked.</summary>
     public static Translation Wait(string reason) => new(null, reason);
+
+    /// <summary>A reference the system cannot hold: its field is not written.</summary>
+    public static Translation Unavailable() => new(null, null, Skip: true);
 }
 
 /// <summary>
@@ -104,9 +110,14 @@ public sealed class ReferenceResolver(IHubStore store, SyncTopology topology, Re
         var target = TargetDataset(participant, property);
         var member = (await store.GetClusterAsync(cluster.Value, cancellationToken))?.Members
             .FirstOrDefault(m => m.Dataset == target && m.Role.Length == 0);
-        return member is null
+        if (member is not null)
+        {
+            return Translation.Of(new ReferenceValue(reference.Type, member.RecordId));
+        }
+
+        return topology.IsFlowLinked(target, reference.Type)
             ? Translation.Wait($"the {reference.Type} (cluster {cluster}) has no linked {target.System} {target.Datatype} yet")
-            : Translation.Of(new ReferenceValue(reference.Type, member.RecordId));
+            : Translation.Unavailable();
     }
 
     /// <summary>The cluster a membership belongs to, or null.</summary>

@@ -21,7 +21,7 @@ namespace Tolk.Engine.Planning;
 public sealed class Planner(IHubStore store, SyncTopology topology, RecordIndex index, ReferenceResolver resolver, FlowControl control)
 {
     /// <summary>The writes cluster <paramref name="clusterId"/> needs now.</summary>
-    public async Task<IReadOnlyList<PlannedWrite>> PlanAsync(long clusterId, IReadOnlySet<(long, string)> pendingInserts, CycleReport report, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PlannedWrite>> PlanAsync(long clusterId, IReadOnlySet<(long, string)> skipInserts, CycleReport report, CancellationToken cancellationToken)
     {
         var cluster = await store.GetClusterAsync(clusterId, cancellationToken);
         if (cluster is null || topology.Configuration.Model.Find(cluster.GlobalType) is not { } type)
@@ -47,7 +47,7 @@ public sealed class Planner(IHubStore store, SyncTopology topology, RecordIndex 
             var target = topology.Of(flow.Target);
             var origin = cluster.Members.FirstOrDefault(m => m.Dataset == source.Dataset && m.Role == source.Role);
             if (origin is null || cluster.Members.Any(m => m.Dataset == target.Dataset && m.Role == target.Role)
-                || writes.OfType<PlannedInsert>().Any(w => w.Target == target) || pendingInserts.Contains((cluster.Id, target.Key))
+                || writes.OfType<PlannedInsert>().Any(w => w.Target == target) || skipInserts.Contains((cluster.Id, target.Key))
                 || !control.MayInsert(flow, target) || index.Get(origin.Dataset, origin.RecordId) is not { Deleted: false } sourceRecord
                 || !control.IsNewEnough(flow, sourceRecord))
             {
@@ -81,6 +81,11 @@ public sealed class Planner(IHubStore store, SyncTopology topology, RecordIndex 
             }
 
             var desired = await resolver.ToSystemAsync(participant, property, value.Value, cancellationToken);
+            if (desired.Skip)
+            {
+                continue;
+            }
+
             if (!desired.Resolved)
             {
                 Wait(report, clusterId, participant, property, desired.Waiting!);
@@ -128,6 +133,11 @@ public sealed class Planner(IHubStore store, SyncTopology topology, RecordIndex 
             }
 
             var desired = await resolver.ToSystemAsync(target, property, value.Value, cancellationToken);
+            if (desired.Skip)
+            {
+                continue;
+            }
+
             if (!desired.Resolved)
             {
                 Wait(report, clusterId, target, property, desired.Waiting!);

@@ -17,7 +17,7 @@ public sealed class Processor(
     private const int PageSize = 2000;
 
     /// <summary>Processes every version after <paramref name="position"/>; returns the new position.</summary>
-    public async Task<long> ProcessAsync(long position, ISet<long> dirty, CycleReport report, CancellationToken cancellationToken)
+    public async Task<long> ProcessAsync(long position, ISet<long> dirty, ISet<(long, string)> blocked, CycleReport report, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -33,12 +33,16 @@ public sealed class Processor(
                 await HoldAsync(held, cancellationToken);
             }
 
-            foreach (var version in page)
+            // The whole page goes into the index first, so a match sees every record it could be confused with.
+            var taken = page.Where(v => !(held.TryGetValue(v.Dataset, out var hold) && hold.Contains(v))).ToList();
+            foreach (var version in taken.Where(v => topology.Of(v.Dataset).Count > 0))
             {
-                if (!(held.TryGetValue(version.Dataset, out var hold) && hold.Contains(version)))
-                {
-                    await ProcessVersionAsync(version, dirty, report, cancellationToken);
-                }
+                index.Apply(version);
+            }
+
+            foreach (var version in taken)
+            {
+                await ProcessVersionAsync(version, dirty, blocked, report, cancellationToken);
             }
 
             position = page[^1].Seq;
@@ -46,7 +50,7 @@ public sealed class Processor(
     }
 
     /// <summary>Processes one version (also used to redo a record on retry and to apply confirmed deletions).</summary>
-    public async Task ProcessVersionAsync(RecordVersion version, ISet<long> dirty, CycleReport report, CancellationToken cancellationToken)
+    public async Task ProcessVersionAsync(RecordVersion version, ISet<long> dirty, ISet<(long, string)> blocked, CycleReport report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(version);
         var participants = topology.Of(version.Dataset);
@@ -87,9 +91,15 @@ public sealed class Processor(
                 continue;
             }
 
+            if (membership is not null && participant.IsLookup)
+            {
+                continue;
+            }
+
             if (membership is not null)
             {
                 await merger.MergeAsync(membership.ClusterId, participant, record, firstJoin: false, report, cancellationToken);
+                await MergeJoinedAsync(membership.ClusterId, await matcher.ExtendAsync(membership.ClusterId, participant, record.Id, report, cancellationToken), report, cancellationToken);
                 dirty.Add(membership.ClusterId);
                 continue;
             }
@@ -100,15 +110,24 @@ public sealed class Processor(
                 continue;
             }
 
-            foreach (var joined in link.Joined)
+            foreach (var target in link.Blocked)
             {
-                if (topology.Of(joined) is { } joinedParticipant && index.Get(joined.Dataset, joined.RecordId) is { Deleted: false } joinedRecord)
-                {
-                    await merger.MergeAsync(cluster, joinedParticipant, joinedRecord, firstJoin: true, report, cancellationToken);
-                }
+                blocked.Add((cluster, target));
             }
 
+            await MergeJoinedAsync(cluster, link.Joined, report, cancellationToken);
             dirty.Add(cluster);
+        }
+    }
+
+    private async Task MergeJoinedAsync(long cluster, IReadOnlyList<MemberKey> joined, CycleReport report, CancellationToken cancellationToken)
+    {
+        foreach (var member in joined)
+        {
+            if (topology.Of(member) is { IsLookup: false } participant && index.Get(member.Dataset, member.RecordId) is { Deleted: false } record)
+            {
+                await merger.MergeAsync(cluster, participant, record, firstJoin: true, report, cancellationToken);
+            }
         }
     }
 

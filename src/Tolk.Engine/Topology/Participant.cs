@@ -47,6 +47,9 @@ public sealed class Participant
     /// <summary>The flows it is the target of.</summary>
     public List<ResolvedFlow> AsTarget { get; } = [];
 
+    /// <summary>Whether it takes part only as the target of references (linked by its type's merge criterion, never written).</summary>
+    public bool IsLookup => AsSource.Count == 0 && AsTarget.Count == 0;
+
     /// <summary>Every flow it takes part in.</summary>
     public IEnumerable<ResolvedFlow> Flows => AsSource.Concat(AsTarget);
 

@@ -27,6 +27,19 @@ public sealed class SyncTopology
             Add(flow.Source, connectors).AsSource.Add(flow);
             Add(flow.Target, connectors).AsTarget.Add(flow);
         }
+
+        // The datatypes references point at take part too, as lookups: linked by their type's merge criterion so that a
+        // reference can be translated (Crmoffice activity.ownerId names a Crmoffice user, matched by e-mail).
+        foreach (var participant in _byKey.Values.ToList())
+        {
+            foreach (var property in participant.Mapping.Properties.Where(p => p.TargetDatatype is not null))
+            {
+                if (configuration.MappingsOf(participant.Mapping.System, property.TargetDatatype!).FirstOrDefault(m => m.Role is null) is { } target)
+                {
+                    Add(target, connectors);
+                }
+            }
+        }
     }
 
     /// <summary>The configuration.</summary>
@@ -51,6 +64,13 @@ public sealed class SyncTopology
     /// <summary>The participant mapping <paramref name="datatype"/> of <paramref name="system"/> onto <paramref name="globalType"/>.</summary>
     public Participant? Find(string system, string datatype, string globalType) =>
         Of(new Dataset(system, datatype)).FirstOrDefault(p => p.Type.Name == globalType);
+
+    /// <summary>Whether records of <paramref name="dataset"/> (primary role) can be linked to clusters of <paramref name="globalType"/> by a flow, so a reference to one is worth waiting for.</summary>
+    public bool IsFlowLinked(Dataset dataset, string globalType) =>
+        Of(dataset).Any(p => p.Role.Length == 0 && p.Type.Name == globalType && p.Flows.Any());
+
+    /// <summary>The participants of a global type that take part only as lookups (no flow of their own).</summary>
+    public IEnumerable<Participant> Lookups(string globalType) => Participants.Where(p => p.IsLookup && p.Type.Name == globalType);
 
     /// <summary>The planning rank of a global type (referenced types first).</summary>
     public static int Rank(string globalType)
