@@ -1,12 +1,17 @@
 using Tolk.Bench;
 
 // Usage: dotnet run -c Release --project bench/Tolk.Bench -- store [records]
+//        dotnet run -c Release --project bench/Tolk.Bench -- emulators [rounds] [edits per system] [size]
 switch (args.FirstOrDefault())
 {
     case "store":
         var records = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
         return await StoreBenchmark.RunAsync(records);
+    case "emulators":
+        var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+        var edits = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 25;
+        return await Tolk.Bench.Emulators.EmulatorsBenchmark.RunAsync(rounds, edits, args.Length > 3 ? args[3] : "large");
     default:
-        Console.Error.WriteLine("usage: Tolk.Bench store [records]");
+        Console.Error.WriteLine("usage: Tolk.Bench store [records] | emulators [rounds] [edits per system] [size]");
         return 2;
 }
