@@ -38,21 +38,22 @@ internal sealed class RateScope(string name, int max, TimeSpan interval)
         return ++_sent;
     }
 
-    /// <summary>Takes in the headers of the answer to request number <paramref name="ticket"/>, sent at <paramref name="sentAt"/>.</summary>
-    public void Observe(long ticket, DateTimeOffset sentAt, int max, TimeSpan interval, int remaining)
+    /// <summary>Takes in the headers of the answer to request number <paramref name="ticket"/>, received at <paramref name="receivedAt"/>.</summary>
+    public void Observe(long ticket, DateTimeOffset receivedAt, int max, TimeSpan interval, int remaining)
     {
         Max = Math.Max(1, max);
         Interval = interval > TimeSpan.Zero ? interval : Interval;
         var left = Math.Max(0, remaining - (int)Math.Min(int.MaxValue, _sent - ticket));
         if (remaining >= Max - 1)
         {
-            // This request opened the server's window: now the reset time is known, not guessed.
-            ResetAt = sentAt + Interval;
+            // This request opened the server's window, at the latest when its answer came: counting from then never
+            // expects the reset before the server has it.
+            ResetAt = receivedAt + Interval;
             Remaining = left;
             return;
         }
         Remaining = Math.Min(Remaining, left);
-        ResetAt ??= sentAt + Interval;
+        ResetAt ??= receivedAt + Interval;
     }
 
     /// <summary>The server refused a request for this scope: nothing is left until the window resets.</summary>

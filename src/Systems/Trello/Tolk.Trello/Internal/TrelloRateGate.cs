@@ -40,22 +40,20 @@ internal sealed class TrelloRateGate : DelegatingHandler
     {
         var scopes = ScopesOf(request);
         var tickets = new long[scopes.Length];
-        DateTimeOffset sentAt;
         while (true)
         {
             TimeSpan wait;
             RateScope spent;
             lock (_lock)
             {
-                sentAt = _time.GetUtcNow();
-                var now = sentAt;
+                var now = _time.GetUtcNow();
                 spent = scopes.MaxBy(s => s.WaitAt(now))!;
                 wait = spent.WaitAt(now);
                 if (wait <= TimeSpan.Zero)
                 {
                     for (var i = 0; i < scopes.Length; i++)
                     {
-                        tickets[i] = scopes[i].Reserve(sentAt);
+                        tickets[i] = scopes[i].Reserve(now);
                     }
                     break;
                 }
@@ -67,11 +65,11 @@ internal sealed class TrelloRateGate : DelegatingHandler
             await Task.Delay(wait, _time, cancellationToken);
         }
         var response = await base.SendAsync(request, cancellationToken);
-        await ObserveAsync(response, scopes, tickets, sentAt, cancellationToken);
+        await ObserveAsync(response, scopes, tickets, cancellationToken);
         return response;
     }
 
-    private async Task ObserveAsync(HttpResponseMessage response, RateScope[] scopes, long[] tickets, DateTimeOffset sentAt, CancellationToken ct)
+    private async Task ObserveAsync(HttpResponseMessage response, RateScope[] scopes, long[] tickets, CancellationToken ct)
     {
         var refused = response.StatusCode == HttpStatusCode.TooManyRequests ? await RefusedScopeAsync(response, ct) : null;
         var now = _time.GetUtcNow();
@@ -82,7 +80,7 @@ internal sealed class TrelloRateGate : DelegatingHandler
                 if (Header(response, scopes[i].Name, "max") is { } max && Header(response, scopes[i].Name, "remaining") is { } remaining)
                 {
                     var interval = Header(response, scopes[i].Name, "interval-ms") is { } ms ? TimeSpan.FromMilliseconds(ms) : scopes[i].Interval;
-                    scopes[i].Observe(tickets[i], sentAt, max, interval, remaining);
+                    scopes[i].Observe(tickets[i], now, max, interval, remaining);
                 }
             }
             if (refused is null)
