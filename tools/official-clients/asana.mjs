@@ -15,6 +15,7 @@ const projects = new Asana.ProjectsApi(client);
 const tasks = new Asana.TasksApi(client);
 const events = new Asana.EventsApi(client);
 const batch = new Asana.BatchAPIApi(client);
+const sections = new Asana.SectionsApi(client);
 
 const PAGE = 2;
 const state = {};
@@ -92,6 +93,19 @@ await run('asana, with the official client asana@3.2.0', [
     }
     assert(found > 0, 'no tasks in the first projects');
     state.project = state.projects[0];
+  }],
+  ['a project\'s sections, a task\'s subtasks and projects, a user\'s teams and a user by email', async () => {
+    const { gids } = await all(sections.getSectionsForProject(state.project, { limit: PAGE }));
+    assert(gids.length > 0, 'a project without sections');
+    equal((await sections.getSection(gids[0], {})).data.gid, gids[0], 'section gid');
+    const [task] = (await tasks.getTasksForProject(state.project, { limit: 1 })).data;
+    await all(tasks.getSubtasksForTask(task.gid, { limit: PAGE }));
+    const inProjects = await all(projects.getProjectsForTask(task.gid, { limit: PAGE }));
+    assert(inProjects.gids.includes(state.project), 'the task\'s project is not among its projects');
+    const mine = await all(teams.getTeamsForUser('me', state.workspace, { limit: PAGE }));
+    assert(mine.gids.length > 0, 'the user is in no team');
+    equal((await users.getUser(state.me.email, {})).data.gid, state.me.gid, 'user by email');
+    equal((await users.getUserForWorkspace(state.workspace, 'me', {})).data.gid, state.me.gid, 'user in workspace');
   }],
   ['events.getEvents without a sync token is 412 with a fresh token', async () => {
     state.sync = await freshSyncToken(state.project);

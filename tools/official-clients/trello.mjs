@@ -74,6 +74,16 @@ await run('trello, with the client trello.js@2.2.0', [
     }
     equal(JSON.stringify(seen), JSON.stringify(all.map((a) => a.id)), 'actions paged with before');
   }],
+  ['a card\'s board and list, a list\'s board, a board\'s memberships and an action\'s board', async () => {
+    equal((await trello.cards.getCardBoard({ id: state.card })).id, state.board, 'card board');
+    equal((await trello.cards.getCardList({ id: state.card })).idBoard, state.board, 'card list');
+    equal((await trello.lists.getListBoard({ id: state.list })).id, state.board, 'list board');
+    const memberships = await trello.boards.getBoardMemberships({ id: state.board });
+    assert(memberships.length > 0 && memberships.every((m) => m.idMember && m.memberType), 'memberships with idMember and memberType expected');
+    const [action] = await trello.boards.getBoardActions({ boardId: state.board, limit: 1 });
+    equal((await trello.actions.getActionBoard({ id: action.id })).id, state.board, 'action board');
+    await trello.cards.getCardMembers({ id: state.card });
+  }],
   ['cards.createCard, updateCard, getCard and deleteCard', async () => {
     const card = await trello.cards.createCard({ idList: state.list, name: `Official client check ${stamp}`, desc: 'made by trello.js' });
     equal(card.idList, state.list, 'idList');

@@ -48,6 +48,7 @@ public sealed partial class TrelloEmulator : SystemEmulator
         DefineListRoutes();
         DefineCardRoutes();
         DefineActionRoutes();
+        DefineRelationRoutes();
         DefineWebhookRoutes();
         DefineBatchRoute();
         _defaultSettings = GetSettings();
