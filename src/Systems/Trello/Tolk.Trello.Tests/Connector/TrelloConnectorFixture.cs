@@ -189,15 +189,15 @@ public sealed class TrelloConnectorFixture : IConnectorFixture, IAsyncLifetime
     }
 
     /// <summary>A delivery of a comment on the action card, as Trello sends it.</summary>
-    public byte[] Delivery(string text, string type = "commentCard", string actionId = "65e5a1e0a1b2c3d4e5f60001") =>
+    public byte[] Delivery(string text, string type = "commentCard", string actionId = "65e5a1e0a1b2c3d4e5f60001", string? cardId = null) =>
         Encoding.UTF8.GetBytes(new JsonObject
         {
             ["action"] = new JsonObject
             {
                 ["id"] = actionId, ["type"] = type,
-                ["data"] = new JsonObject { ["text"] = text, ["card"] = new JsonObject { ["id"] = ActionCardId } },
+                ["data"] = new JsonObject { ["text"] = text, ["card"] = new JsonObject { ["id"] = cardId ?? ActionCardId } },
             },
-            ["model"] = new JsonObject { ["id"] = ActionCardId },
+            ["model"] = new JsonObject { ["id"] = cardId ?? ActionCardId },
         }.ToJsonString());
 
     private static HashSet<string> Ids(JsonNode? array) =>
