@@ -30,6 +30,18 @@ public abstract partial class HubStore
     }
 
     /// <inheritdoc/>
+    public async Task<IReadOnlyList<RecordVersion>> GetHistoryAsync(
+        Dataset dataset, string recordId, int limit, long beforeSeq = long.MaxValue, CancellationToken cancellationToken = default)
+    {
+        CheckLimit(limit);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection, "Records/read_record_history")
+            .With("@system", dataset.System).With("@datatype", dataset.Datatype).With("@record_id", recordId)
+            .With("@before_seq", beforeSeq).With("@limit", limit);
+        return await command.ReadAllAsync(ReadVersion, cancellationToken);
+    }
+
+    /// <inheritdoc/>
     public async Task<long> GetLastSeqAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);

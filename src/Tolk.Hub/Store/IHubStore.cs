@@ -16,6 +16,13 @@ public interface IHubStore : IAsyncDisposable
     /// <summary>The latest version of a record, or null when the dataset has never held it.</summary>
     Task<RecordVersion?> GetLatestAsync(Dataset dataset, string recordId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A record's versions below <paramref name="beforeSeq"/>, newest first (its history, or the version before one).
+    /// The log is indexed by dataset and sequence number, so this walks the dataset's log back from <paramref name="beforeSeq"/>.
+    /// </summary>
+    Task<IReadOnlyList<RecordVersion>> GetHistoryAsync(
+        Dataset dataset, string recordId, int limit, long beforeSeq = long.MaxValue, CancellationToken cancellationToken = default);
+
     /// <summary>The highest sequence number written so far (0 for an empty store).</summary>
     Task<long> GetLastSeqAsync(CancellationToken cancellationToken = default);
 
