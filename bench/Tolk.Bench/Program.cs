@@ -8,7 +8,7 @@ switch (args.FirstOrDefault())
         var records = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
         return await StoreBenchmark.RunAsync(records);
     case "emulators":
-        var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+        var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 8;
         var edits = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 25;
         return await Tolk.Bench.Emulators.EmulatorsBenchmark.RunAsync(rounds, edits, args.Length > 3 ? args[3] : "large");
     default:

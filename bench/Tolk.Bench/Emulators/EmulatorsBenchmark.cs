@@ -29,9 +29,7 @@ internal static class EmulatorsBenchmark
             put.EnsureSuccessStatusCode();
         }
         using var trello = new HttpClient { BaseAddress = host.BaseUrl("trello"), Timeout = TimeSpan.FromMinutes(2) };
-        using var custompms = new HttpClient { BaseAddress = host.BaseUrl("custompms"), Timeout = TimeSpan.FromMinutes(2) };
-        custompms.DefaultRequestHeaders.Add("X-Api-Key", host.Credential("custompms", "apiKey"));
-        var loads = Loads.Create(host, trello, custompms);
+        var loads = Loads.Create(host, trello);
         try
         {
             MemoryReport.PrintHeader();
@@ -117,6 +115,6 @@ internal static class EmulatorsBenchmark
     {
         var rss = host.ReadProcBytes();
         var runtime = await host.RuntimeAsync(admin, collect: true);
-        return new MemorySample(stage, rss, host.ReadProcBytes(), (long)runtime["liveBytes"]!, read, writes, edits, took);
+        return new MemorySample(stage, rss, host.ReadProcBytes(), (long)runtime["liveBytes"]!, (long)runtime["committedBytes"]!, read, writes, edits, took);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Tolk.Asana;
 using Tolk.Crmoffice;
 using Tolk.Customerp;
+using Tolk.Custompms;
 using Tolk.Tidsbanken;
 
 namespace Tolk.Bench.Emulators;
@@ -22,7 +23,7 @@ internal static class Loads
         ["crmoffice"] = new() { ["requestsPerSecond"] = 1_000 },
     };
 
-    public static IReadOnlyList<SystemLoad> Create(EmulatorHost host, HttpClient trello, HttpClient custompms) =>
+    public static IReadOnlyList<SystemLoad> Create(EmulatorHost host, HttpClient trello) =>
     [
         new ConnectorLoad(new AsanaConnector(new AsanaOptions
         {
@@ -45,7 +46,13 @@ internal static class Loads
             ApiToken = host.Credential("customerp", "api_token"),
             RequestsPerMinute = 60_000,
         }), "customer", "customers", "id", "notes"),
-        new CustompmsLoad(custompms),
+        new ConnectorLoad(new CustompmsConnector(new CustompmsOptions
+        {
+            BaseUrl = host.BaseUrl("custompms"),
+            ApiKey = host.Credential("custompms", "apiKey"),
+            PacingPermits = 1_000,
+            PacingWindow = TimeSpan.FromSeconds(1),
+        }), "customer", "customers", "id", "phone"),
         new ConnectorLoad(new CrmofficeConnector(new CrmofficeOptions
         {
             BaseUrl = host.BaseUrl("crmoffice"),
