@@ -95,6 +95,7 @@ public sealed partial class SyncEngine
                     }
 
                     await writer.ResolveErrorsAsync(member.Dataset, member.RecordId, "match", cancellationToken);
+                    await writer.AddActivityAsync(new NewActivity(ActivityKinds.Linked, cluster, member.Dataset, member.RecordId, "linked by hand"), cancellationToken);
                 }
 
                 await writer.CommitAsync(cancellationToken);
@@ -125,6 +126,7 @@ public sealed partial class SyncEngine
         try
         {
             var removed = await _store.RemoveMemberAsync(member, cancellationToken);
+            await _store.AddActivityAsync(new NewActivity(ActivityKinds.Unlinked, null, member.Dataset, member.RecordId, "unlinked by hand; it will not be matched again"), cancellationToken);
             _state.Unlinked.Add(EngineState.Label(member));
             await _state.SaveAsync(_store, cancellationToken);
             return removed;

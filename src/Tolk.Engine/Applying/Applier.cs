@@ -70,7 +70,7 @@ public sealed class Applier(IHubStore store, SyncTopology topology, IReadOnlyDic
             var (request, synced) = InsertPayload.Read(intent.Payload, intent.IdempotencyKey);
             var found = await connector.FindCreatedAsync(intent.Dataset.Datatype, request, cancellationToken);
             var outcome = found is not null ? WriteOutcome.Ok(found) : await Count(report, connector.CreateAsync(intent.Dataset.Datatype, request, cancellationToken));
-            if (!await FinishInsertAsync(intent.Id, intent.ClusterId, participant, intent.Dataset.ToString(), outcome, synced, report, [.. participant.AsTarget.Select(f => f.Number)], cancellationToken))
+            if (!await FinishInsertAsync(intent.Id, intent.ClusterId, participant, $"created for cluster {intent.ClusterId} (an insert whose outcome was not known, resolved)", outcome, synced, report, [.. participant.AsTarget.Select(f => f.Number)], cancellationToken))
             {
                 unresolved.Add((intent.ClusterId, participant.Key));
             }
@@ -153,6 +153,7 @@ public sealed class Applier(IHubStore store, SyncTopology topology, IReadOnlyDic
         }
 
         await writer.SetSyncedValuesAsync(update.Member, ValuesJson.Write(update.Synced), cancellationToken);
+        await writer.AddActivityAsync(new NewActivity(ActivityKinds.Updated, update.ClusterId, update.Target.Dataset, update.RecordId, update.Reason), cancellationToken);
         await writer.ResolveErrorsAsync(update.Member.Dataset, update.RecordId, "apply", cancellationToken);
         await writer.CommitAsync(cancellationToken);
         Bump(report, update.Flows, s => s.Updated++);
@@ -169,7 +170,7 @@ public sealed class Applier(IHubStore store, SyncTopology topology, IReadOnlyDic
         var intent = await store.AddIntentAsync(
             new NewIntent(insert.ClusterId, insert.Target.Dataset, insert.Target.Role, InsertPayload.Write(insert.Fields, insert.MatchFields, synced), key), cancellationToken);
         var outcome = await Count(report, connector.CreateAsync(insert.Target.Dataset.Datatype, new CreateRequest(insert.Fields, key, insert.MatchFields), cancellationToken));
-        return await FinishInsertAsync(intent.Id, insert.ClusterId, insert.Target, $"{insert.Source.Dataset}/{insert.Source.RecordId}", outcome, synced, report, insert.Flows, cancellationToken, insert.Source);
+        return await FinishInsertAsync(intent.Id, insert.ClusterId, insert.Target, insert.Reason, outcome, synced, report, insert.Flows, cancellationToken, insert.Source);
     }
 
     private async Task<bool> FinishInsertAsync(long intentId, long clusterId, Participant target, string forWhat, WriteOutcome outcome, string? synced, CycleReport report,
@@ -185,6 +186,7 @@ public sealed class Applier(IHubStore store, SyncTopology topology, IReadOnlyDic
                 return false;
             }
 
+            await store.AddActivityAsync(new NewActivity(ActivityKinds.Inserted, clusterId, target.Dataset, record.Id, forWhat), cancellationToken);
             Bump(report, flows, s => s.Inserted++);
 
             logger.LogDebug("Created {Target} {Id} for {Source} (cluster {Cluster})", target, record.Id, forWhat, clusterId);

@@ -128,6 +128,12 @@ public sealed class Matcher(IHubStore store, SyncTopology topology, RecordIndex 
             await writer.AddMemberAsync(survivor, lookup, JoinedBy.Match, cancellationToken);
         }
 
+        foreach (var match in matches)
+        {
+            await writer.AddActivityAsync(new NewActivity(ActivityKinds.Linked, survivor, member.Dataset, member.RecordId,
+                $"matched {match.Other} {match.Id} by {string.Join(", ", match.Flow.Merge.Select(k => k.Property))} ({match.Flow})"), cancellationToken);
+        }
+
         await writer.CommitAsync(cancellationToken);
         foreach (var match in matches)
         {

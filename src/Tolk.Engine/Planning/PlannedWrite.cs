@@ -11,7 +11,11 @@ namespace Tolk.Engine.Planning;
 /// <param name="Fields">The fields to send, under the API's names.</param>
 /// <param name="Synced">The values the member holds once the write is done (system form): its new synchronized values.</param>
 /// <param name="Flows">The flows the write serves (for the figures).</param>
-public abstract record PlannedWrite(long ClusterId, Participant Target, JsonObject Fields, IReadOnlyDictionary<string, CanonicalValue?> Synced, IReadOnlyList<int> Flows);
+public abstract record PlannedWrite(long ClusterId, Participant Target, JsonObject Fields, IReadOnlyDictionary<string, CanonicalValue?> Synced, IReadOnlyList<int> Flows)
+{
+    /// <summary>Why, in words a person reads (which properties, changed where).</summary>
+    public string Reason { get; init; } = "";
+}
 
 /// <summary>An update of a linked record.</summary>
 public sealed record PlannedUpdate(long ClusterId, Participant Target, string RecordId, JsonObject Fields, IReadOnlyDictionary<string, CanonicalValue?> Synced, IReadOnlyList<int> Flows)

@@ -118,7 +118,7 @@ public sealed class Planner(IHubStore store, SyncTopology topology, RecordIndex 
             newSynced[property] = value;
         }
 
-        return new PlannedUpdate(clusterId, participant, member.RecordId, writing.Fields, newSynced, FlowsOf(participant));
+        return new PlannedUpdate(clusterId, participant, member.RecordId, writing.Fields, newSynced, FlowsOf(participant)) { Reason = Describe(changed.Keys, golden) };
     }
 
     private async Task<PlannedInsert?> PlanInsertAsync(long clusterId, ResolvedFlow flow, Participant target, MemberKey origin, GoldenRecord golden, CycleReport report, CancellationToken cancellationToken)
@@ -160,7 +160,10 @@ public sealed class Planner(IHubStore store, SyncTopology topology, RecordIndex 
             return null;
         }
 
-        return new PlannedInsert(clusterId, target, writing.Fields, values, [flow.Number], origin, MatchFields(flow, target, writing.Fields));
+        return new PlannedInsert(clusterId, target, writing.Fields, values, [flow.Number], origin, MatchFields(flow, target, writing.Fields))
+        {
+            Reason = $"created for {origin.Dataset.System} {origin.Dataset.Datatype} {origin.RecordId} ({flow})",
+        };
     }
 
     // A converter writes several properties at once: give it all of them.
@@ -178,6 +181,10 @@ public sealed class Planner(IHubStore store, SyncTopology topology, RecordIndex 
 
         return values;
     }
+
+    // "name, email from asana/team/12; phone from tidsbanken/kunde/4"
+    private static string Describe(IEnumerable<string> properties, GoldenRecord golden) =>
+        string.Join("; ", properties.GroupBy(p => golden[p]?.By ?? "?").Select(g => $"{string.Join(", ", g)} from {g.Key}"));
 
     private static Dictionary<string, string> MatchFields(ResolvedFlow flow, Participant target, JsonObject fields)
     {

@@ -52,6 +52,10 @@ public sealed class DeleteHandler(IHubStore store, SyncTopology topology, Applie
         foreach (var member in removed.Distinct())
         {
             await writer.RemoveMemberAsync(member, cancellationToken);
+            var message = member == removed[0]
+                ? $"deleted in {participant.Dataset.System}: unlinked from its cluster; nothing was deleted elsewhere by this link"
+                : $"deleted because {participant} {record.Id}, linked to it, was deleted";
+            await writer.AddActivityAsync(new NewActivity(member == removed[0] ? ActivityKinds.Unlinked : ActivityKinds.Deleted, clusterId, member.Dataset, member.RecordId, message), cancellationToken);
         }
 
         await writer.CommitAsync(cancellationToken);

@@ -71,6 +71,10 @@ public static class HubStoreExtensions
     public static Task FailIntentAsync(this IHubStore store, long intentId, string reason, CancellationToken cancellationToken = default) =>
         InOneTransaction(store, async w => { await w.FailIntentAsync(intentId, reason, cancellationToken); return true; }, cancellationToken);
 
+    /// <summary>Adds an entry to the activity log.</summary>
+    public static Task<long> AddActivityAsync(this IHubStore store, NewActivity activity, CancellationToken cancellationToken = default) =>
+        InOneTransaction(store, w => w.AddActivityAsync(activity, cancellationToken), cancellationToken);
+
     /// <summary>Logs a conflict and returns its id.</summary>
     public static Task<long> AddConflictAsync(this IHubStore store, NewConflict conflict, CancellationToken cancellationToken = default) =>
         InOneTransaction(store, w => w.AddConflictAsync(conflict, cancellationToken), cancellationToken);

@@ -77,6 +77,12 @@ internal sealed partial class HubWriter
         return Store.AddConflictCoreAsync(this, conflict, cancellationToken);
     }
 
+    public Task<long> AddActivityAsync(NewActivity activity, CancellationToken cancellationToken = default)
+    {
+        EnsureOpen();
+        return Store.AddActivityCoreAsync(this, activity, cancellationToken);
+    }
+
     public Task<HubError> RecordErrorAsync(RecordError recordError, string stage, CancellationToken cancellationToken = default)
     {
         EnsureOpen();

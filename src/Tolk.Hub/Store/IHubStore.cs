@@ -52,4 +52,7 @@ public interface IHubStore : IAsyncDisposable
 
     /// <summary>The latest recorded errors, most recently seen first; resolved ones only when asked.</summary>
     Task<IReadOnlyList<HubError>> GetErrorsAsync(bool includeResolved, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The activity log after <paramref name="afterId"/>, newest first; only one record's entries when <paramref name="record"/> is given.</summary>
+    Task<IReadOnlyList<Activity>> GetActivityAsync(long afterId, int limit, MemberRecord? record = null, CancellationToken cancellationToken = default);
 }

@@ -54,6 +54,9 @@ public interface IHubWriter : IAsyncDisposable
     /// <summary>Records an error at a stage: a new row, or the same unresolved row seen again (attempts + 1).</summary>
     Task<HubError> RecordErrorAsync(RecordError recordError, string stage, CancellationToken cancellationToken = default);
 
+    /// <summary>Adds an entry to the activity log and returns its id.</summary>
+    Task<long> AddActivityAsync(NewActivity activity, CancellationToken cancellationToken = default);
+
     /// <summary>Marks a record's unresolved errors resolved (of one stage, or all) and returns how many.</summary>
     Task<int> ResolveErrorsAsync(Dataset dataset, string recordId, string? stage = null, CancellationToken cancellationToken = default);
 
