@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tolk.Asana;
 using Tolk.Connectors;
+using Tolk.Connectors.Metering;
 using Tolk.Crmoffice;
 using Tolk.Customerp;
 using Tolk.Custompms;
@@ -18,11 +19,16 @@ public static class ConnectorFactory
     public static IReadOnlyList<string> Systems { get; } = ["asana", "trello", "tidsbanken", "customerp", "custompms", "crmoffice"];
 
     /// <summary>
-    /// The connector of <paramref name="endpoint"/>'s system. <paramref name="options"/> are the settings the flows
+    /// The connector of <paramref name="endpoint"/>'s system, metered (<see cref="MeteredConnector"/>: records read and
+    /// written, for the server's metrics and change feed). <paramref name="options"/> are the settings the flows
     /// targeting the system give its connector (flows.yaml <c>options</c>; Trello's board, list and card).
     /// </summary>
     public static IConnector Create(SystemEndpoint endpoint, TimeProvider? time = null, ILoggerFactory? loggers = null,
-        IReadOnlyDictionary<string, string>? options = null)
+        IReadOnlyDictionary<string, string>? options = null) =>
+        MeteredConnector.Wrap(CreateUnmetered(endpoint, time, loggers, options));
+
+    private static IConnector CreateUnmetered(SystemEndpoint endpoint, TimeProvider? time, ILoggerFactory? loggers,
+        IReadOnlyDictionary<string, string>? options)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         loggers ??= NullLoggerFactory.Instance;

@@ -1,6 +1,6 @@
 namespace Tolk.Connectors.Http;
 
-/// <summary>Builds a connector's HttpClient: credentials guard, then retries, then pacing, then the network.</summary>
+/// <summary>Builds a connector's HttpClient: credentials guard, then retries, then pacing, then metering, then the network.</summary>
 public static class ApiHttp
 {
     /// <summary>
@@ -17,7 +17,10 @@ public static class ApiHttp
             {
                 InnerHandler = new PacingHandler(options)
                 {
-                    InnerHandler = network ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+                    InnerHandler = new MeteringHandler(options.System)
+                    {
+                        InnerHandler = network ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+                    },
                 },
             },
         };

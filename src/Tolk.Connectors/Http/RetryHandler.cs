@@ -31,6 +31,7 @@ internal sealed class RetryHandler : DelegatingHandler
                         : null),
                 OnRetry = args =>
                 {
+                    Metering.ConnectorMetrics.Retry(options.System);
                     args.Outcome.Result?.Dispose();
                     return ValueTask.CompletedTask;
                 },
