@@ -91,14 +91,16 @@ public sealed class RateGateTests
 
         using var local = await Get(invoker, "members/me/organizations");
         using var elsewhere = await Get(invoker, "boards/x/lists");
-        using var batched = await Get(invoker, "batch?urls=%2Fmembers%2Fme%2Cboards%2Fx");
+        using var batched = await Get(invoker, "batch?urls=%2Fboards%2Fx%2C%2Fmembers%2Fme");
+        using var workspaceMembers = await Get(invoker, "batch?urls=%2Forganizations%2Fx%2Fmembers");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, local.StatusCode);
         Assert.True(local.Headers.Contains(TrelloRateGate.LocalHeader));
         Assert.InRange(local.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
         Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, batched.StatusCode);
-        Assert.Equal(2, trello.Calls);
+        Assert.Equal(HttpStatusCode.OK, workspaceMembers.StatusCode);
+        Assert.Equal(3, trello.Calls);
     }
 
     [Fact]

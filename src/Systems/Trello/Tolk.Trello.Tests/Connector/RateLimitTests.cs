@@ -53,6 +53,7 @@ public sealed class RateLimitTests(TrelloConnectorFixture fixture) : ConnectorTe
         Assert.All(reads, r => Assert.Equal(expected, r.Records.Select(x => x.Id).ToHashSet()));
         var calls = await CallsSinceAsync(before);
         Assert.Equal(8, calls.Count(c => c.Status == 200));
+        Assert.Contains(calls, c => c.Status == 429);
     }
 
     [Fact]

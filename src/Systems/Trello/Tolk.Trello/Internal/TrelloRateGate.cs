@@ -97,16 +97,24 @@ internal sealed class TrelloRateGate : DelegatingHandler
     }
 
     // The scopes a request counts against: always the token's and the key's, and the members window for /1/members/
-    // (a batch that reaches into /members/ is counted there too, to be safe).
+    // (a batch with a route under /members/ is counted there too, to be safe).
     private RateScope[] ScopesOf(HttpRequestMessage request)
     {
         var path = request.RequestUri?.AbsolutePath ?? "";
         var relative = path.StartsWith(_basePath, StringComparison.Ordinal) ? path[_basePath.Length..] : path.TrimStart('/');
-        var members = relative.StartsWith("members/", StringComparison.OrdinalIgnoreCase) || relative.Equals("members", StringComparison.OrdinalIgnoreCase)
-            || (relative.Equals("batch", StringComparison.OrdinalIgnoreCase)
-                && Uri.UnescapeDataString(request.RequestUri?.Query ?? "").Contains("/members", StringComparison.OrdinalIgnoreCase));
+        var members = IsMembersRoute(relative)
+            || (relative.Equals("batch", StringComparison.OrdinalIgnoreCase) && BatchRoutes(request.RequestUri!).Any(r => IsMembersRoute(r.TrimStart('/'))));
         return members ? [_token, _key, _member] : [_token, _key];
     }
+
+    private static bool IsMembersRoute(string relative) =>
+        relative.StartsWith("members/", StringComparison.OrdinalIgnoreCase) || relative.Equals("members", StringComparison.OrdinalIgnoreCase)
+        || relative.StartsWith("members?", StringComparison.OrdinalIgnoreCase);
+
+    private static IEnumerable<string> BatchRoutes(Uri uri) =>
+        uri.Query.TrimStart('?').Split('&')
+            .Where(p => p.StartsWith("urls=", StringComparison.Ordinal))
+            .SelectMany(p => Uri.UnescapeDataString(p["urls=".Length..]).Split(','));
 
     // A 429's JSON body names the limit: API_TOKEN_LIMIT_EXCEEDED, API_KEY_LIMIT_EXCEEDED or MEMBER_LIMIT_EXCEEDED.
     private async Task<RateScope> RefusedScopeAsync(HttpResponseMessage response, CancellationToken ct)
