@@ -47,12 +47,18 @@ public sealed partial class TrelloConnector
 
     private ActionCursor Comments(ConnectorCursor cursor)
     {
-        if (ActionCursor.From(cursor) is { } state)
+        var state = ActionCursor.From(cursor);
+        if (state is null)
         {
-            return state;
+            Unreadable(TrelloDatatypes.Action, cursor);
         }
-        Unreadable(TrelloDatatypes.Action, cursor);
-        return ActionCursor.Start;
+        else if (!state.IsFor(_options.ActionCard))
+        {
+            _logger.LogInformation("trello action: the cursor is for another card ({Old}); reading the comments of {New} from the start",
+                string.Join(" / ", state.Location), _options.ActionCard.ToString());
+            state = null;
+        }
+        return state ?? ActionCursor.Start(_options.ActionCard);
     }
 
     private void Unreadable(string datatype, ConnectorCursor cursor)

@@ -123,6 +123,19 @@ public sealed class IncrementalReadTests(TrelloConnectorFixture fixture) : Conne
         Assert.Equal(created.Record!.Id, Assert.Single(again.Records).Id);
     }
 
+    [Fact]
+    public async Task a_cursor_written_for_another_action_card_is_not_continued()
+    {
+        var old = await ReadAllAsync(Fixture.Create(), "action", ConnectorCursor.None);
+        var moved = Fixture.Create(change: _ => Fixture.Options(card: new TrelloCardLocation()));
+        var created = await moved.CreateAsync("action", new CreateRequest(new JsonObject { ["text"] = "På det nye kortet" }, "k"), default);
+
+        var read = await ReadAllAsync(moved, "action", old.Cursor);
+
+        Assert.Null(read.Stopped);
+        Assert.Equal(created.Record!.Id, Assert.Single(read.Records).Id);
+    }
+
     [Theory]
     [InlineData("{not json", 1)]
     [InlineData("{\"datatype\":\"member\",\"seen\":{},\"organizations\":[],\"boards\":[]}", 1)]

@@ -27,7 +27,7 @@ internal sealed class CommentReader(TrelloApiClient api, ActionCardResolver card
                 yield return ReadBatch.Failed(failure, saved);
                 yield break;
             }
-            state = new ActionCursor(found, null, null, null);
+            state = state with { Card = found, Since = null, Top = null, Before = null };
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var lookedAgain = false;
@@ -46,7 +46,7 @@ internal sealed class CommentReader(TrelloApiClient api, ActionCardResolver card
                     yield return ReadBatch.Failed(failure, saved);
                     yield break;
                 }
-                (state, lookedAgain) = (new ActionCursor(found, null, null, null), true);
+                (state, lookedAgain) = (state with { Card = found, Since = null, Top = null, Before = null }, true);
                 continue;
             }
             if (unreachable is not null || !reply!.Succeeded || reply.Array is null)
@@ -64,7 +64,7 @@ internal sealed class CommentReader(TrelloApiClient api, ActionCardResolver card
             }
             var newest = state.Top ?? IdOf(page.FirstOrDefault());
             var more = page.Count >= pageSize && IdOf(page[^1]) is not null;
-            state = more ? state with { Top = newest, Before = IdOf(page[^1]) } : new ActionCursor(cardId, newest ?? state.Since, null, null);
+            state = more ? state with { Top = newest, Before = IdOf(page[^1]) } : state with { Since = newest ?? state.Since, Top = null, Before = null };
             saved = state.ToConnectorCursor();
             yield return new ReadBatch(records, problems, saved);
             if (!more)

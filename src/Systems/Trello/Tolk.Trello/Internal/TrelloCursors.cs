@@ -42,16 +42,22 @@ internal sealed record ListingCursor(string Datatype, IReadOnlyDictionary<string
 }
 
 /// <summary>
-/// Where the comments of the action card stand. <see cref="Since"/> is the newest action read (the next read asks for
-/// what came after it); a listing still under way, newest first, keeps <see cref="Top"/> (its newest action, the next
-/// <see cref="Since"/>) and <see cref="Before"/> (the oldest action read so far, where it goes on).
+/// Where the comments of the action card stand. <see cref="Location"/> holds the board, list and card names the
+/// <see cref="Card"/> was found by (a cursor for other names is not continued); <see cref="Since"/> is the newest action
+/// read (the next read asks for what came after it); a listing still under way, newest first, keeps <see cref="Top"/>
+/// (its newest action, the next <see cref="Since"/>) and <see cref="Before"/> (the oldest action read so far, where it goes on).
 /// </summary>
-internal sealed record ActionCursor(string? Card, string? Since, string? Top, string? Before)
+internal sealed record ActionCursor(IReadOnlyList<string> Location, string? Card, string? Since, string? Top, string? Before)
 {
     /// <summary>The format this build writes.</summary>
     public const int Format = 1;
 
-    public static ActionCursor Start { get; } = new(null, null, null, null);
+    public static ActionCursor Start(TrelloCardLocation location) => new(Names(location), null, null, null, null);
+
+    /// <summary>Whether this cursor was written for <paramref name="location"/>.</summary>
+    public bool IsFor(TrelloCardLocation location) => Location.SequenceEqual(Names(location), StringComparer.Ordinal);
+
+    private static string[] Names(TrelloCardLocation location) => [location.Board, location.List, location.Card];
 
     public ConnectorCursor ToConnectorCursor() => new(JsonSerializer.Serialize(this, TrelloCursorJson.Default.ActionCursor), Format);
 
@@ -65,7 +71,9 @@ internal sealed record ActionCursor(string? Card, string? Since, string? Top, st
         try
         {
             var parsed = JsonSerializer.Deserialize(cursor.Value, TrelloCursorJson.Default.ActionCursor);
-            return parsed is not null && new[] { parsed.Card, parsed.Since, parsed.Top, parsed.Before }.All(id => id is null || IsId(id)) ? parsed : null;
+            return parsed is { Location: not null } && new[] { parsed.Card, parsed.Since, parsed.Top, parsed.Before }.All(id => id is null || IsId(id))
+                ? parsed
+                : null;
         }
         catch (JsonException)
         {
