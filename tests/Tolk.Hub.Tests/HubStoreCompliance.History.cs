@@ -5,24 +5,38 @@ namespace Tolk.Hub.Tests;
 public abstract partial class HubStoreCompliance
 {
     [Fact]
-    public async Task a_records_history_is_its_own_versions_newest_first_and_pages_back_from_a_seq()
+    public async Task a_records_versions_come_newest_first_and_only_its_own()
     {
         var store = await OpenAsync();
-        for (var round = 0; round < 4; round++)
+        await store.AppendAsync(AsanaTask, [Rec("t1", 1), Rec("t2", 1)]);
+        await store.AppendAsync(CustomerpProject, [Rec("t1", 1)]);
+        await store.AppendAsync(AsanaTask, [Rec("t1", 2)]);
+        await store.AppendAsync(AsanaTask, [Rec("t1", 2)]);
+        await store.AppendAsync(AsanaTask, [Rec("t1", 3, deleted: true)]);
+
+        var versions = await store.GetVersionsAsync(AsanaTask, "t1", 10);
+
+        Assert.Equal(3, versions.Count);
+        Assert.All(versions, v => Assert.Equal((AsanaTask, "t1"), (v.Dataset, v.RecordId)));
+        Assert.Equal(versions.Select(v => v.Seq).OrderDescending(), versions.Select(v => v.Seq));
+        Assert.True(versions[0].Deleted);
+        Assert.Equal((await store.GetLatestAsync(AsanaTask, "t1"))!.Seq, versions[0].Seq);
+    }
+
+    [Fact]
+    public async Task a_records_history_stops_at_the_limit_and_is_empty_for_an_unknown_record()
+    {
+        var store = await OpenAsync();
+        for (var n = 1; n <= 5; n++)
         {
-            await store.AppendAsync(AsanaTask, Recs("t", 3, round));
-            await store.AppendAsync(CustomerpProject, [Rec("t-1", round)]);
+            await store.AppendAsync(AsanaTask, [Rec("t1", n)]);
         }
 
-        var history = await store.GetHistoryAsync(AsanaTask, "t-1", 10);
-        var older = await store.GetHistoryAsync(AsanaTask, "t-1", 10, beforeSeq: history[1].Seq);
-        var none = await store.GetHistoryAsync(AsanaTask, "missing", 10);
+        var latestTwo = await store.GetVersionsAsync(AsanaTask, "t1", 2);
 
-        Assert.Equal(4, history.Count);
-        Assert.All(history, v => Assert.Equal((AsanaTask, "t-1"), (v.Dataset, v.RecordId)));
-        Assert.Equal(history.OrderByDescending(v => v.Seq).Select(v => v.Seq), history.Select(v => v.Seq));
-        Assert.Equal((await store.GetLatestAsync(AsanaTask, "t-1"))!.Seq, history[0].Seq);
-        Assert.Equal(history.Skip(2).Select(v => v.Seq), older.Select(v => v.Seq));
-        Assert.Empty(none);
+        Assert.Equal(2, latestTwo.Count);
+        Assert.Equal((await store.GetLatestAsync(AsanaTask, "t1"))!.Seq, latestTwo[0].Seq);
+        Assert.Empty(await store.GetVersionsAsync(AsanaTask, "nope", 10));
+        Assert.Empty(await store.GetVersionsAsync(CustompmsProject, "t1", 10));
     }
 }
