@@ -125,6 +125,17 @@ await run('asana, with the official client asana@3.2.0', [
     equal(read.data.completed, true, 'completed');
     assert(read.data.completed_at, 'completed_at is not set');
   }],
+  ['tasks.addFollowersForTask, removeFollowerForTask and setParentForTask', async () => {
+    const followed = await tasks.addFollowersForTask({ data: { followers: ['me'] } }, state.task, { opt_fields: 'followers' });
+    assert(followed.data.followers.some((f) => f.gid === state.me.gid), 'the user does not follow the task');
+    const unfollowed = await tasks.removeFollowerForTask({ data: { followers: [state.me.gid] } }, state.task, { opt_fields: 'followers' });
+    assert(!unfollowed.data.followers.some((f) => f.gid === state.me.gid), 'the user still follows the task');
+    const sibling = await tasks.createTask({ data: { name: 'Official client parent', projects: [state.project] } }, {});
+    const moved = await tasks.setParentForTask({ data: { parent: sibling.data.gid } }, state.task, { opt_fields: 'parent' });
+    equal(moved.data.parent?.gid, sibling.data.gid, 'parent');
+    equal((await tasks.setParentForTask({ data: { parent: null } }, state.task, { opt_fields: 'parent' })).data.parent, null, 'parent after unparenting');
+    await tasks.deleteTask(sibling.data.gid);
+  }],
   ['events.getEvents with the sync token returns the task\'s changes and a new token', async () => {
     const page = await events.getEvents(state.project, { sync: state.sync });
     assert(typeof page._response.sync === 'string', `no sync in the response: ${JSON.stringify(page._response)}`);

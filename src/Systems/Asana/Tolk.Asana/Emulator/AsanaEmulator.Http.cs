@@ -24,7 +24,7 @@ public sealed partial class AsanaEmulator
     internal IReadOnlyList<ApiRoute> Routes => _routes ??=
     [
         .. WorkspaceRoutes(), .. TeamRoutes(), .. UserRoutes(), .. ProjectRoutes(), .. TaskRoutes(),
-        .. RelatedRoutes(), .. EventRoutes(), .. WebhookRoutes(), ApiRoute.Sync("POST", "/batch", _ => AsanaErrors.Bad("Nested batch requests are not allowed")),
+        .. RelatedRoutes(), .. TaskLinkRoutes(), .. EventRoutes(), .. WebhookRoutes(), ApiRoute.Sync("POST", "/batch", _ => AsanaErrors.Bad("Nested batch requests are not allowed")),
     ];
 
     /// <inheritdoc />
