@@ -79,8 +79,12 @@ public sealed class FlowControl
         await SaveAsync(store, cancellationToken);
     }
 
-    /// <summary>Whether some flow still reads <paramref name="dataset"/>.</summary>
-    public bool IsRead(Dataset dataset) => _topology.Of(dataset).SelectMany(p => p.Flows).Any(f => !IsPaused(f));
+    /// <summary>
+    /// Whether some flow still reads <paramref name="dataset"/>: a flow of its own, or, for a lookup (Crmoffice users),
+    /// a flow of a participant whose references name its records.
+    /// </summary>
+    public bool IsRead(Dataset dataset) =>
+        _topology.Of(dataset).SelectMany(p => p.IsLookup ? p.ReferencedBy.SelectMany(r => r.Flows) : p.Flows).Any(f => !IsPaused(f));
 
     /// <summary>Whether a linked record of <paramref name="participant"/> may be updated.</summary>
     public bool MayUpdate(Participant participant)

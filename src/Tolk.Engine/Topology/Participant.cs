@@ -47,6 +47,9 @@ public sealed class Participant
     /// <summary>The flows it is the target of.</summary>
     public List<ResolvedFlow> AsTarget { get; } = [];
 
+    /// <summary>The participants whose reference fields name this one's records (for a lookup: the ones that need it read).</summary>
+    public List<Participant> ReferencedBy { get; } = [];
+
     /// <summary>Whether it takes part only as the target of references (linked by its type's merge criterion, never written).</summary>
     public bool IsLookup => AsSource.Count == 0 && AsTarget.Count == 0;
 

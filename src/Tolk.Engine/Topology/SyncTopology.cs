@@ -36,7 +36,7 @@ public sealed class SyncTopology
             {
                 if (configuration.MappingsOf(participant.Mapping.System, property.TargetDatatype!).FirstOrDefault(m => m.Role is null) is { } target)
                 {
-                    Add(target, connectors);
+                    Add(target, connectors).ReferencedBy.Add(participant);
                 }
             }
         }
