@@ -29,6 +29,7 @@ internal sealed partial class ChangeFeed : IAsyncDisposable
     private readonly List<Channel<ChangeItem>> _subscribers = [];
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
+    private int _disposed;
     private readonly List<(MeteredConnector Connector, Action<string, ConnectorRecord> Handler)> _watched = [];
     private Task? _loop;
     private long _position;
@@ -92,6 +93,12 @@ internal sealed partial class ChangeFeed : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The server disposes it first, in order, and its service container again when it goes.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _context.Runner.CycleCompleted -= OnCycle;
         foreach (var (connector, handler) in _watched)
         {

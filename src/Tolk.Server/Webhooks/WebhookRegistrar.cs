@@ -13,6 +13,7 @@ internal sealed partial class WebhookRegistrar(ServerContext context) : IAsyncDi
 {
     private readonly ILogger _logger = context.Loggers.CreateLogger("Tolk.Server.Webhooks");
     private readonly CancellationTokenSource _stop = new();
+    private int _disposed;
     private readonly List<Task> _fallbacks = [];
     private readonly Dictionary<string, string?> _status = new(StringComparer.Ordinal);
 
@@ -46,6 +47,12 @@ internal sealed partial class WebhookRegistrar(ServerContext context) : IAsyncDi
 
     public async ValueTask DisposeAsync()
     {
+        // The server disposes it first, in order, and its service container again when it goes.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         Task[] running;
         lock (_fallbacks)
