@@ -81,6 +81,13 @@ public sealed class Processor(
                 if (membership is not null)
                 {
                     await deletes.HandleAsync(membership.ClusterId, participant, record, report, cancellationToken);
+
+                    // A person deleted a flow's target record: unlinking ends the link, it does not owe the source a new
+                    // copy, which the next edit of the source would otherwise make. Linking a record by hand lifts this.
+                    if (participant.AsTarget.Count > 0)
+                    {
+                        blocked.Add((membership.ClusterId, participant.Key));
+                    }
                 }
 
                 continue;

@@ -154,6 +154,39 @@ public sealed partial class FlowCheck
         Assert.True(after is not null && JsonNode.DeepEquals(before, after), $"flow {flow}: {target} {pair.TargetId} changed: {before.ToJsonString()} -> {after?.ToJsonString()}");
     }
 
+    /// <summary>
+    /// Default delete policy (unlink), deleted on the target side (where the source cannot be deleted): the target
+    /// record leaves its cluster, the unlink is logged, and the source record is left exactly as it was. A later edit of
+    /// the source does not bring the deleted record back (no new insert): a person deleted it.
+    /// </summary>
+    public async Task AssertTargetDeleteUnlinksAsync(Pair pair, JsonObject laterSourceEdit)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        var before = await GetAsync(source, pair.SourceId);
+        await DeleteAsync(target, pair.TargetId);
+        var reports = await SyncAsync();
+        Assert.True(reports.Sum(r => r.Flow(flow).Unlinked) >= 1, $"flow {flow}: the unlink was not counted\n{await DescribeAsync(source, pair.SourceId, reports)}");
+        Assert.Null(await ClusterOfAsync(target, pair.TargetId));
+        Assert.Equal(0, reports.Sum(r => r.Flow(flow).Deleted));
+        var activity = await harness.Store.GetActivityAsync(0, 100, new MemberRecord(target.Dataset, pair.TargetId));
+        Assert.Contains(activity, a => a.Kind == ActivityKinds.Unlinked && a.ClusterId == pair.ClusterId);
+        var after = await FindAsync(source, pair.SourceId);
+        Assert.True(after is not null && JsonNode.DeepEquals(before, after), $"flow {flow}: {source} {pair.SourceId} changed: {before.ToJsonString()} -> {after?.ToJsonString()}");
+
+        await EditAsync(source, pair.SourceId, laterSourceEdit);
+        reports = await SyncAsync();
+        Assert.Equal(0, reports.Sum(r => r.Flow(flow).Inserted));
+        Assert.Null(await LinkedAsync(source, pair.SourceId, target));
+    }
+
+    /// <summary>The pair an existing source record is in (linked by an earlier sync).</summary>
+    public async Task<Pair> PairOfAsync(string sourceId)
+    {
+        var targetId = await LinkedAsync(source, sourceId, target);
+        Assert.True(targetId is not null, $"flow {flow}: {source} {sourceId} is not linked\n{await DescribeAsync(source, sourceId)}");
+        return new Pair(sourceId, targetId!, (await ClusterOfAsync(source, sourceId))!.Value);
+    }
+
     private static bool IsWrite(CallRecord call) =>
         call.Method is "POST" or "PUT" or "PATCH" or "DELETE"
         && !call.Path.StartsWith("/_emulator", StringComparison.Ordinal)
