@@ -9,7 +9,7 @@ internal static class TolkCommand
     /// <summary>The path of the hub store, for every command that opens it.</summary>
     public static readonly Option<FileInfo> Store = new("--store")
     {
-        Description = "The hub store's SQLite file",
+        Description = "The hub store's SQLite file (default: the settings file's, else ./tolk-data/tolk.db)",
         DefaultValueFactory = _ => new FileInfo(Path.Combine("tolk-data", "tolk.db")),
         Recursive = true,
     };
@@ -22,14 +22,26 @@ internal static class TolkCommand
         var root = new RootCommand("""
             Tolk keeps records in sync, both ways, between Asana, Trello, Tidsbanken, Customerp, Custompms and Crmoffice.
 
-            Exit codes: 0 done; 1 something failed; 2 bad command line or configuration; 3 the hub store could not be opened.
+            Exit codes: 0 done; 1 something failed (a system unreachable or refusing its credentials, not fully
+            synchronized, no such record or error); 2 bad command line, settings or configuration; 3 the hub store could
+            not be opened (missing, written by a newer Tolk, unreadable, or in use by another tolk).
             """)
         {
             Store,
             Json,
         };
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(RunCommand.CreateRun());
+        root.Subcommands.Add(RunCommand.CreateSync());
+        root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(LinksCommand.Create());
+        root.Subcommands.Add(HistoryCommand.Create());
+        root.Subcommands.Add(ConflictsCommand.Create());
+        root.Subcommands.Add(ErrorsCommand.Create());
+        root.Subcommands.Add(RetryCommand.Create());
+        root.Subcommands.Add(LinkCommand.CreateLink());
+        root.Subcommands.Add(LinkCommand.CreateUnlink());
         root.Subcommands.Add(DocsCommand.Create());
         return root;
     }

@@ -1,41 +1,125 @@
 using System.CommandLine;
-using Spectre.Console;
+using System.Net;
+using Tolk.Cli.Hosting;
+using Tolk.Cli.Output;
+using Tolk.Cli.Syncing;
+using Tolk.Emulation.Sample;
+using Tolk.Emulators;
+using Tolk.Runtime;
 
 namespace Tolk.Cli.Commands;
 
 /// <summary>
-/// <c>tolk demo</c>: Tolk's main job on the embedded default, a SQLite hub under ./tolk-data. It opens (or creates and
-/// migrates) the hub store and reports what it holds; the sync it will run grows with the engine.
+/// <c>tolk demo</c>: Tolk's main job on the embedded default. Starts the six emulators with sample data, syncs them
+/// through a SQLite hub under ./tolk-data until everything is linked and equal, then keeps syncing until Ctrl+C.
 /// </summary>
 internal static class DemoCommand
 {
     public static Command Create()
     {
-        var reset = new Option<bool>("--reset") { Description = "Delete the demo's hub store first and start over" };
-        var command = new Command("demo", "Run Tolk on the embedded default (SQLite under ./tolk-data) and report the hub's state") { reset };
-        command.SetAction(async (parse, cancellationToken) =>
+        var reset = new Option<bool>("--reset") { Description = "Remove the demo's hub store first (every demo starts over anyway: its emulators keep nothing between runs)" };
+        var once = new Option<bool>("--once", "--exit-when-synced") { Description = "Stop after the initial sync: exit 0 when Tolk has done all it can on its own, 1 when not" };
+        var size = new Option<string>("--size") { Description = "The sample's size: small, demo, large (over 100,000 records) or a factor", DefaultValueFactory = _ => "demo" };
+        var seed = new Option<int>("--seed") { Description = "The sample's seed; the same seed always gives the same data", DefaultValueFactory = _ => 42 };
+        var portBase = new Option<int>("--port-base")
         {
-            var path = parse.GetValue(TolkCommand.Store)!;
-            if (parse.GetValue(reset))
+            Description = "Port of the first emulator; the six use it and the next five (0: free ports)",
+            DefaultValueFactory = _ => EmulatorCatalog.DefaultPortBase,
+        };
+        var maxCycles = new Option<int>("--max-cycles") { Description = "Initial sync cycles to try before giving up", DefaultValueFactory = _ => SyncFlow.DefaultMaxCycles };
+        var command = new Command("demo", "Start the six emulators with sample data and sync them through a hub under ./tolk-data, live, until Ctrl+C") { reset, once, size, seed, portBase, maxCycles };
+        command.SetAction((parse, cancellationToken) => RunAsync(new DemoOptions(
+            parse.GetValue(TolkCommand.Store)!.FullName, parse.GetValue(reset), parse.GetValue(once), parse.GetValue(size)!, parse.GetValue(seed),
+            parse.GetValue(portBase), parse.GetValue(maxCycles), parse.GetValue(TolkCommand.Json)), cancellationToken));
+        return command;
+    }
+
+    private sealed record DemoOptions(string Store, bool Reset, bool Once, string Size, int Seed, int PortBase, int MaxCycles, bool Json);
+
+    private static async Task<int> RunAsync(DemoOptions options, CancellationToken cancellationToken)
+    {
+        var (scale, sizeError) = SampleOptions.ParseSize(options.Size);
+        if (sizeError is not null)
+        {
+            Out.Error($"--size: {sizeError}");
+            return ExitCodes.Usage;
+        }
+
+        if (options.PortBase is < 0 or > 65529)
+        {
+            Out.Error($"--port-base: {options.PortBase} leaves no room for six ports");
+            return ExitCodes.Usage;
+        }
+
+        var display = SyncDisplay.Create(options.Json);
+        var sample = new SampleOptions(options.Seed, scale!.Value);
+        var settings = CliSettings.Defaults() with { StorePath = options.Store };
+        if (ConfigurationFolder.Load(settings.ConfigDirectory) is null)
+        {
+            return ExitCodes.Usage;
+        }
+
+        // Hold the store's lock before looking at it, so that a demo still running elsewhere never loses its store.
+        using (var storeLock = StoreLock.TryAcquire(settings.StorePath, "demo"))
+        {
+            if (storeLock is null)
             {
-                foreach (var file in new[] { path.FullName, path.FullName + "-wal", path.FullName + "-shm" }.Where(File.Exists))
-                {
-                    File.Delete(file);
-                }
-                AnsiConsole.MarkupLineInterpolated($"Removed the hub store {path.FullName}.");
+                Out.Error(StoreLock.InUse(settings.StorePath));
+                return ExitCodes.Store;
             }
-            var (store, exit) = await StoreOpener.OpenAsync(path, cancellationToken);
-            if (store is null)
+
+            switch (await DemoStore.PrepareAsync(settings.StorePath, cancellationToken))
+            {
+                case DemoStore.Preparation.Refused:
+                    return ExitCodes.Usage;
+                case DemoStore.Preparation.Broken:
+                    return ExitCodes.Store;
+                case DemoStore.Preparation.StartedOver:
+                    display.Event("startedOver", options.Reset
+                        ? $"Removed the demo's hub store {settings.StorePath}; starting over."
+                        : $"Starting over: the hub store {settings.StorePath} was synced with an earlier demo's emulators, which kept their records in memory and are gone; new ones start from the sample. (To watch Tolk resume after a stop, run the emulators on their own and 'tolk run' against them: see the README.)");
+                    break;
+            }
+        }
+
+        Sandbox sandbox;
+        try
+        {
+            sandbox = await Sandbox.StartAsync(sample, options.PortBase, TimeProvider.System, cancellationToken);
+        }
+        catch (IOException e)
+        {
+            Out.Error($"cannot start the emulators: {e.Message} (another 'tolk demo', or the emulators on their own, may hold the ports; --port-base 0 picks free ones)");
+            return ExitCodes.Failed;
+        }
+
+        await using (sandbox)
+        {
+            ShowSandbox(display, sandbox, options);
+            var (session, exit) = await EngineSession.OpenAsync(settings, sandbox.Endpoints, "demo", cancellationToken);
+            if (session is null)
             {
                 return exit;
             }
-            await using (store)
+
+            await using (session)
             {
-                StoreStatus.Render(await StoreStatus.ReadAsync(store, cancellationToken));
-                AnsiConsole.MarkupLine("The hub store is ready. Synchronization between the six systems arrives with the sync engine.");
-                return ExitCodes.Ok;
+                await DemoStore.MarkAsync(session.Store, sample, TimeProvider.System, cancellationToken);
+                display.Line($"Hub store: {session.Store.FilePath}");
+                var runner = new SyncRunnerOptions { PollInterval = TimeSpan.FromSeconds(5) };
+                return await SyncFlow.RunAsync(session, display, runner, options.Once, options.MaxCycles,
+                    "The hub store stays in ./tolk-data for 'tolk status', 'tolk links', 'tolk history' and the other commands.", cancellationToken);
             }
-        });
-        return command;
+        }
+    }
+
+    private static void ShowSandbox(SyncDisplay display, Sandbox sandbox, DemoOptions options)
+    {
+        var systems = sandbox.Fleet.Running.Select(r => new { System = r.Emulator.Name, BaseUrl = r.BaseUrl.ToString(), AdminUrl = new Uri(r.HostUrl, "_emulator/").ToString() }).ToList();
+        display.Event("sandbox", $"Started the six emulators (sample '{options.Size}', seed {options.Seed}) on {IPAddress.Loopback}; each has an admin side channel under /_emulator/ to edit records as a person would:", systems);
+        foreach (var system in systems)
+        {
+            display.Line($"  {system.System,-11} {system.BaseUrl,-36} admin {system.AdminUrl}");
+        }
     }
 }

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Tolk.Cli.Output;
+using Tolk.Runtime;
+
+namespace Tolk.Cli.Hosting;
+
+/// <summary>
+/// The shape of the commands that change what the engine knows (retry, link, unlink): settings resolved, the store's
+/// lock taken, the engine opened with connectors for the systems the settings file configures (none on the demo's
+/// store), the action run, everything closed.
+/// </summary>
+internal static class EngineCommand
+{
+    /// <summary>What to say after a change: when it takes effect.</summary>
+    public const string NextSync = "its writes are planned in the next sync cycle ('tolk sync --once', or 'tolk run').";
+
+    /// <summary>Sets <paramref name="command"/>'s action to open the engine and run <paramref name="action"/> with it.</summary>
+    public static void SetAction(Command command, Option<string?> config, Func<ParseResult, EngineSession, CancellationToken, Task<int>> action)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (CliSettings.Resolve(parse, config) is not { } settings)
+            {
+                return ExitCodes.Usage;
+            }
+
+            IReadOnlyList<SystemEndpoint> endpoints = [];
+            if (settings.File is not null && settings.Systems.Count > 0)
+            {
+                if (ConfiguredSystems.Resolve(settings, command.Name) is not { } configured)
+                {
+                    return ExitCodes.Usage;
+                }
+
+                endpoints = configured;
+            }
+
+            if (!File.Exists(settings.StorePath))
+            {
+                Out.Error($"there is no hub store at {settings.StorePath} yet ('tolk demo' or 'tolk run' creates it; --store names another)");
+                return ExitCodes.Store;
+            }
+
+            var (session, exit) = await EngineSession.OpenAsync(settings, endpoints, command.Name, cancellationToken);
+            if (session is null)
+            {
+                return exit;
+            }
+
+            await using (session)
+            {
+                if (await session.Store.GetCursorAsync(DemoStore.MarkerKey, cancellationToken) is not null)
+                {
+                    Out.Warning("this is the demo's hub store: the next 'tolk demo' starts over from the sample, so this change lasts only until then.");
+                }
+
+                return await action(parse, session, cancellationToken);
+            }
+        });
+    }
+}

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Tolk.Engine;
+using Tolk.Engine.Running;
+using Tolk.Hub.Store;
+using Tolk.Runtime;
+using Tolk.Sync.Configuration;
+
+namespace Tolk.Cli.Syncing;
+
+/// <summary>
+/// The engine at work for <c>tolk demo</c>, <c>run</c> and <c>sync</c>: the initial sync until a cycle has nothing left
+/// to do, then (for demo and run) continuous syncing through the <see cref="SyncRunner"/>. Every cycle is recorded in
+/// the store's <see cref="RunLog"/>.
+/// </summary>
+internal sealed class SyncSession(SyncEngine engine, IHubStore store, SyncConfiguration configuration, SyncRunnerOptions runnerOptions)
+{
+    private readonly TimeProvider _time = TimeProvider.System;
+    private RunLog? _log;
+
+    /// <summary>The runner.</summary>
+    public SyncRunner Runner { get; } = new(engine, runnerOptions);
+
+    /// <summary>The store.</summary>
+    public IHubStore Store => store;
+
+    /// <summary>The configuration.</summary>
+    public SyncConfiguration Configuration => configuration;
+
+    /// <summary>
+    /// Runs cycles over everything until one makes no write and leaves nothing waiting (at most <paramref name="maxCycles"/>;
+    /// it stops early when two cycles in a row change nothing, since more would not either).
+    /// </summary>
+    public async Task<SettleResult> SettleAsync(int maxCycles, Action<int, CycleReport> onCycle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(onCycle);
+        var clock = Stopwatch.StartNew();
+        var total = new CycleReport();
+        CycleReport? last = null;
+        var idle = 0;
+        for (var cycle = 1; cycle <= maxCycles; cycle++)
+        {
+            var previous = last;
+            last = await Runner.RunOnceAsync(cancellationToken);
+            Add(total, last);
+            await RecordAsync(last, cancellationToken);
+            onCycle(cycle, last);
+            var pending = (await store.GetPendingIntentsAsync(cancellationToken)).Count;
+            var errors = (await store.GetErrorsAsync(false, 1_000_000, cancellationToken)).Count;
+            var quiet = last.Writes == 0 && pending == 0 && last.Collected.All(c => c.Stopped is null) && last.BlockedSystems.Count == 0;
+            if (quiet && last.Waiting.Count == 0)
+            {
+                return new SettleResult(SettleState.FullySynchronized, cycle, total, last, 0, errors, clock.Elapsed);
+            }
+
+            // The same writes wait as a cycle ago, nothing else moved, and records wait for a person: only a person can go on.
+            if (quiet && previous is { Writes: 0 } && previous.Waiting.Count == last.Waiting.Count && errors > 0)
+            {
+                return new SettleResult(SettleState.WaitingForPerson, cycle, total, last, 0, errors, clock.Elapsed);
+            }
+
+            idle = last.Writes == 0 ? idle + 1 : 0;
+            if (idle >= 3 || cycle == maxCycles)
+            {
+                return new SettleResult(SettleState.NotSynchronized, cycle, total, last, pending, errors, clock.Elapsed);
+            }
+        }
+
+        return new SettleResult(SettleState.NotSynchronized, 0, total, last ?? new CycleReport(), 0, 0, clock.Elapsed);
+    }
+
+    /// <summary>Syncs until cancelled, calling <paramref name="onCycle"/> after each cycle (on a thread of its own, in order).</summary>
+    public async Task RunContinuouslyAsync(Func<CycleReport, Task> onCycle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(onCycle);
+        var reports = Channel.CreateUnbounded<CycleReport>();
+        void Completed(CycleReport report) => reports.Writer.TryWrite(report);
+        Runner.CycleCompleted += Completed;
+        var consumer = Task.Run(async () =>
+        {
+            await foreach (var report in reports.Reader.ReadAllAsync(CancellationToken.None))
+            {
+                await RecordAsync(report, CancellationToken.None);
+                await onCycle(report);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await Runner.RunAsync(cancellationToken);
+        }
+        finally
+        {
+            Runner.CycleCompleted -= Completed;
+            reports.Writer.TryComplete();
+            await consumer;
+        }
+    }
+
+    private async Task RecordAsync(CycleReport report, CancellationToken cancellationToken)
+    {
+        _log ??= await RunLog.LoadAsync(store, cancellationToken);
+        await _log.RecordAsync(store, configuration, report, _time.GetUtcNow(), cancellationToken);
+    }
+
+    private static void Add(CycleReport total, CycleReport report)
+    {
+        foreach (var (number, stats) in report.Flows)
+        {
+            total.Flow(number).Add(stats);
+        }
+
+        total.Writes += report.Writes;
+        total.Processed += report.Processed;
+        total.Elapsed += report.Elapsed;
+        total.Collected.AddRange(report.Collected);
+        total.BlockedSystems.UnionWith(report.BlockedSystems);
+    }
+}
