@@ -145,21 +145,25 @@ public sealed class Matcher(IHubStore store, SyncTopology topology, RecordIndex 
 
     /// <summary>
     /// Links to <paramref name="clusterId"/> the unlinked records on the other side of the member's flows that match it
-    /// (one per flow; several are an ambiguity left to a person), and the lookup records that match it. Returns the
-    /// memberships that joined.
+    /// (one per flow), and the lookup records that match it. Where the member is a flow's source and records of the
+    /// target match it but none can join (several, or linked elsewhere), the insert is blocked as an ambiguity, as
+    /// <see cref="LinkAsync"/> blocks it: a member that joined a cluster through another record's match, or whose record is
+    /// processed again after a crash, is never matched by <see cref="LinkAsync"/> itself.
     /// </summary>
-    public async Task<IReadOnlyList<MemberKey>> ExtendAsync(long clusterId, Participant participant, string id, CycleReport report, CancellationToken cancellationToken)
+    public async Task<LinkOutcome> ExtendAsync(long clusterId, Participant participant, string id, CycleReport report, CancellationToken cancellationToken)
     {
         if (index.Values(participant, id) is not { } values)
         {
-            return [];
+            return new LinkOutcome(clusterId, [], []);
         }
 
         var joined = new List<MemberKey>();
+        var blocked = new List<string>();
+        var problems = new List<string>();
         var cluster = await store.GetClusterAsync(clusterId, cancellationToken);
         if (cluster is null)
         {
-            return [];
+            return new LinkOutcome(clusterId, [], []);
         }
 
         foreach (var flow in participant.Flows)
@@ -170,8 +174,9 @@ public sealed class Matcher(IHubStore store, SyncTopology topology, RecordIndex 
                 continue;
             }
 
+            var candidates = Candidates(flow, other, values).ToList();
             var unlinked = new List<string>();
-            foreach (var candidate in Candidates(flow, other, values))
+            foreach (var candidate in candidates)
             {
                 if (await resolver.ClusterOfAsync(other.Member(candidate), cancellationToken) is null)
                 {
@@ -184,11 +189,17 @@ public sealed class Matcher(IHubStore store, SyncTopology topology, RecordIndex 
                 joined.Add(other.Member(unlinked[0]));
                 report.Flow(flow.Number).Matched++;
             }
+            else if (candidates.Count > 0 && flow.Source == participant.Mapping)
+            {
+                problems.Add($"{flow}: {candidates.Count} {other} records match ({string.Join(", ", candidates.Take(5))}), {unlinked.Count} of them unlinked; link one by hand");
+                report.Flow(flow.Number).Errors++;
+                blocked.Add(other.Key);
+            }
         }
 
         joined.AddRange((await LookupsMatchingAsync(participant, values, cancellationToken))
             .Where(l => !cluster.Members.Any(m => m.Dataset == l.Dataset && m.Role == l.Role)));
-        if (joined.Count > 0)
+        if (joined.Count > 0 || problems.Count > 0)
         {
             await using var writer = await store.BeginWriteAsync(cancellationToken);
             foreach (var member in joined)
@@ -196,10 +207,15 @@ public sealed class Matcher(IHubStore store, SyncTopology topology, RecordIndex 
                 await writer.AddMemberAsync(clusterId, member, JoinedBy.Match, cancellationToken);
             }
 
+            if (problems.Count > 0)
+            {
+                await ReportAmbiguity(writer, participant.Member(id), problems, cancellationToken);
+            }
+
             await writer.CommitAsync(cancellationToken);
         }
 
-        return joined;
+        return new LinkOutcome(clusterId, joined, blocked);
     }
 
     // A source record a person unlinked: a cluster of its own, so the flows insert it in their targets.

@@ -106,7 +106,13 @@ public sealed class Processor(
             if (membership is not null)
             {
                 await merger.MergeAsync(membership.ClusterId, participant, record, firstJoin: false, report, cancellationToken);
-                await MergeJoinedAsync(membership.ClusterId, await matcher.ExtendAsync(membership.ClusterId, participant, record.Id, report, cancellationToken), report, cancellationToken);
+                var extended = await matcher.ExtendAsync(membership.ClusterId, participant, record.Id, report, cancellationToken);
+                foreach (var target in extended.Blocked)
+                {
+                    blocked.Add((membership.ClusterId, target));
+                }
+
+                await MergeJoinedAsync(membership.ClusterId, extended.Joined, report, cancellationToken);
                 dirty.Add(membership.ClusterId);
                 continue;
             }
