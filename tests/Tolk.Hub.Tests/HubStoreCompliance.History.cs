@@ -14,7 +14,7 @@ public abstract partial class HubStoreCompliance
         await store.AppendAsync(AsanaTask, [Rec("t1", 2)]);
         await store.AppendAsync(AsanaTask, [Rec("t1", 3, deleted: true)]);
 
-        var versions = await store.GetVersionsAsync(AsanaTask, "t1", 10);
+        var versions = await store.GetHistoryAsync(AsanaTask, "t1", 10);
 
         Assert.Equal(3, versions.Count);
         Assert.All(versions, v => Assert.Equal((AsanaTask, "t1"), (v.Dataset, v.RecordId)));
@@ -32,11 +32,11 @@ public abstract partial class HubStoreCompliance
             await store.AppendAsync(AsanaTask, [Rec("t1", n)]);
         }
 
-        var latestTwo = await store.GetVersionsAsync(AsanaTask, "t1", 2);
+        var latestTwo = await store.GetHistoryAsync(AsanaTask, "t1", 2);
 
         Assert.Equal(2, latestTwo.Count);
         Assert.Equal((await store.GetLatestAsync(AsanaTask, "t1"))!.Seq, latestTwo[0].Seq);
-        Assert.Empty(await store.GetVersionsAsync(AsanaTask, "nope", 10));
-        Assert.Empty(await store.GetVersionsAsync(CustompmsProject, "t1", 10));
+        Assert.Empty(await store.GetHistoryAsync(AsanaTask, "nope", 10));
+        Assert.Empty(await store.GetHistoryAsync(CustompmsProject, "t1", 10));
     }
 }

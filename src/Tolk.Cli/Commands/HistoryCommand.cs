@@ -31,7 +31,7 @@ internal static class HistoryCommand
             }
 
             // One more than asked, so that the oldest shown still has a version to compare with.
-            var versions = await store.GetVersionsAsync(member.Dataset, member.RecordId, parse.GetValue(limit) + 1, cancellationToken);
+            var versions = await store.GetHistoryAsync(member.Dataset, member.RecordId, parse.GetValue(limit) + 1, cancellationToken: cancellationToken);
             if (versions.Count == 0)
             {
                 Out.Error($"the hub has never seen {RecordRef.Format(member)} (is the id right? 'tolk status' lists the datasets)");

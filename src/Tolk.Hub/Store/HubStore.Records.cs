@@ -42,16 +42,6 @@ public abstract partial class HubStore
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<RecordVersion>> GetVersionsAsync(Dataset dataset, string recordId, int limit, CancellationToken cancellationToken = default)
-    {
-        CheckLimit(limit);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, "Records/select_record_versions")
-            .With("@system", dataset.System).With("@datatype", dataset.Datatype).With("@record_id", recordId).With("@limit", limit);
-        return await command.ReadAllAsync(ReadVersion, cancellationToken);
-    }
-
-    /// <inheritdoc/>
     public async Task<long> GetLastSeqAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);

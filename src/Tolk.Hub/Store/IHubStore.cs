@@ -23,9 +23,6 @@ public interface IHubStore : IAsyncDisposable
     Task<IReadOnlyList<RecordVersion>> GetHistoryAsync(
         Dataset dataset, string recordId, int limit, long beforeSeq = long.MaxValue, CancellationToken cancellationToken = default);
 
-    /// <summary>A record's versions in its dataset's log, newest first, at most <paramref name="limit"/>: its history.</summary>
-    Task<IReadOnlyList<RecordVersion>> GetVersionsAsync(Dataset dataset, string recordId, int limit, CancellationToken cancellationToken = default);
-
     /// <summary>The highest sequence number written so far (0 for an empty store).</summary>
     Task<long> GetLastSeqAsync(CancellationToken cancellationToken = default);
 
