@@ -10,7 +10,7 @@ public sealed class DemoCommandTests : IDisposable
     [Fact]
     public async Task demo_once_on_a_fresh_folder_reaches_the_fully_synchronized_state_then_a_second_demo_starts_over_and_says_why()
     {
-        var (exit, output, error) = await TolkProcess.RunAsync(_folder.Path, "demo", "--once", "--size", "small", "--port-base", "0");
+        var (exit, output, error) = await TolkProcess.RunAsync(_folder.Path, "demo", "--once", "--size", "small", "--port-base", "0", "--server-port", "0");
 
         Assert.True(exit == 0, output + error);
         Assert.Contains("Started the six emulators (sample 'small', seed 42)", output, StringComparison.Ordinal);
@@ -25,7 +25,7 @@ public sealed class DemoCommandTests : IDisposable
         Assert.True((int)flow18["links"]! > 0);
         Assert.Equal(0, (int)flow18["pending"]!);
 
-        var again = await TolkProcess.RunAsync(_folder.Path, "demo", "--once", "--size", "small", "--port-base", "0");
+        var again = await TolkProcess.RunAsync(_folder.Path, "demo", "--once", "--size", "small", "--port-base", "0", "--server-port", "0");
         Assert.True(again.ExitCode == 0, again.Output + again.Error);
         Assert.Contains("Starting over: the hub store", again.Output, StringComparison.Ordinal);
         Assert.Matches(RunAndSyncTests.Settled, again.Output);
@@ -41,7 +41,7 @@ public sealed class DemoCommandTests : IDisposable
                 [Hub.HubRecord.FromProperties("1", new System.Text.Json.Nodes.JsonObject { ["name"] = "kept" })]);
         }
 
-        var (exit, _, error) = await TolkProcess.RunAsync(_folder.Path, "demo", "--once", "--size", "small", "--port-base", "0");
+        var (exit, _, error) = await TolkProcess.RunAsync(_folder.Path, "demo", "--once", "--size", "small", "--port-base", "0", "--server-port", "0");
 
         Assert.Equal(2, exit);
         Assert.Contains("did not make; the demo will not touch it", error, StringComparison.Ordinal);

@@ -60,7 +60,7 @@ public sealed class RunAndSyncTests(SandboxFixture sandbox)
         var admin = sandbox.Sandbox.Fleet["customerp"].Admin;
         var customer = (await admin.ListAsync("customers")).First(c => c["deleted_at"] is null);
         await admin.EditAsync("customers", customer["id"]!.ToString(), new JsonObject { ["phone"] = "+47 400 00 001" });
-        await tolk.WaitForOutputAsync("updated (flow", TimeSpan.FromSeconds(30));
+        await tolk.WaitForOutputAsync(@"\d\d:\d\d:\d\d [a-z, ]*customerp[a-z, ]* read: [^\n]*; flow \d+: [^;\n]*\d+ updated", TimeSpan.FromSeconds(30));
 
         await tolk.InterruptAsync();
         var (exit, output, error) = await tolk.WaitAsync(TimeSpan.FromSeconds(30));

@@ -45,6 +45,8 @@ public sealed class SandboxFixture : IAsyncLifetime, IDisposable
         var yaml = new StringBuilder($"""
             store: {store}
             config: {TestFolder.RepoConfig}
+            server:
+              port: 0
             sync:
               poll_interval: 1s
             systems:

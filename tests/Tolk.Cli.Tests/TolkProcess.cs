@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
 
 namespace Tolk.Cli.Tests;
 
@@ -74,11 +76,11 @@ internal static class TolkProcess
             return new Running(Process.Start(start)!);
         }
 
-        /// <summary>Waits until standard output holds <paramref name="text"/>; fails after <paramref name="timeout"/>.</summary>
-        public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+        /// <summary>Waits until standard output matches <paramref name="text"/> (a regular expression); fails after <paramref name="timeout"/>.</summary>
+        public async Task WaitForOutputAsync([StringSyntax(StringSyntaxAttribute.Regex)] string text, TimeSpan timeout)
         {
             var clock = Stopwatch.StartNew();
-            while (!Output.Contains(text, StringComparison.Ordinal))
+            while (!Regex.IsMatch(Output, text))
             {
                 if (_process.HasExited)
                 {

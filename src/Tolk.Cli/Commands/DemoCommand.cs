@@ -6,6 +6,8 @@ using Tolk.Cli.Syncing;
 using Tolk.Emulation.Sample;
 using Tolk.Emulators;
 using Tolk.Runtime;
+using Tolk.Runtime.Settings;
+using Tolk.Server;
 
 namespace Tolk.Cli.Commands;
 
@@ -26,15 +28,20 @@ internal static class DemoCommand
             Description = "Port of the first emulator; the six use it and the next five (0: free ports)",
             DefaultValueFactory = _ => EmulatorCatalog.DefaultPortBase,
         };
+        var serverPort = new Option<int>("--server-port")
+        {
+            Description = "Port of the dashboard and management API (0: a free one)",
+            DefaultValueFactory = _ => ServerSettings.DefaultPort,
+        };
         var maxCycles = new Option<int>("--max-cycles") { Description = "Initial sync cycles to try before giving up", DefaultValueFactory = _ => SyncFlow.DefaultMaxCycles };
-        var command = new Command("demo", "Start the six emulators with sample data and sync them through a hub under ./tolk-data, live, until Ctrl+C") { reset, once, size, seed, portBase, maxCycles };
+        var command = new Command("demo", "Start the six emulators with sample data and sync them through a hub under ./tolk-data, live, until Ctrl+C") { reset, once, size, seed, portBase, serverPort, maxCycles };
         command.SetAction((parse, cancellationToken) => RunAsync(new DemoOptions(
             parse.GetValue(TolkCommand.Store)!.FullName, parse.GetValue(reset), parse.GetValue(once), parse.GetValue(size)!, parse.GetValue(seed),
-            parse.GetValue(portBase), parse.GetValue(maxCycles), parse.GetValue(TolkCommand.Json)), cancellationToken));
+            parse.GetValue(portBase), parse.GetValue(serverPort), parse.GetValue(maxCycles), parse.GetValue(TolkCommand.Json)), cancellationToken));
         return command;
     }
 
-    private sealed record DemoOptions(string Store, bool Reset, bool Once, string Size, int Seed, int PortBase, int MaxCycles, bool Json);
+    private sealed record DemoOptions(string Store, bool Reset, bool Once, string Size, int Seed, int PortBase, int ServerPort, int MaxCycles, bool Json);
 
     private static async Task<int> RunAsync(DemoOptions options, CancellationToken cancellationToken)
     {
@@ -48,6 +55,12 @@ internal static class DemoCommand
         if (options.PortBase is < 0 or > 65529)
         {
             Out.Error($"--port-base: {options.PortBase} leaves no room for six ports");
+            return ExitCodes.Usage;
+        }
+
+        if (options.ServerPort is < 0 or > 65535)
+        {
+            Out.Error($"--server-port: {options.ServerPort} is not a port number");
             return ExitCodes.Usage;
         }
 
@@ -107,7 +120,8 @@ internal static class DemoCommand
                 await DemoStore.MarkAsync(session.Store, sample, TimeProvider.System, cancellationToken);
                 display.Line($"Hub store: {session.Store.FilePath}");
                 var runner = new SyncRunnerOptions { PollInterval = TimeSpan.FromSeconds(5) };
-                return await SyncFlow.RunAsync(session, display, runner, options.Once, options.MaxCycles,
+                var server = new ServerOptions { Address = IPAddress.Loopback, Port = options.ServerPort };
+                return await SyncFlow.RunAsync(session, display, runner, server, options.Once, options.MaxCycles,
                     "The hub store stays in ./tolk-data for 'tolk status', 'tolk links', 'tolk history' and the other commands.", cancellationToken);
             }
         }

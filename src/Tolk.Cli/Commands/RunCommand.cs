@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Tolk.Cli.Hosting;
 using Tolk.Cli.Syncing;
+using Tolk.Server;
 
 namespace Tolk.Cli.Commands;
 
@@ -13,8 +14,9 @@ internal static class RunCommand
     public static Command CreateRun()
     {
         var config = CliSettings.ConfigOption();
-        var command = new Command("run", "Run Tolk against the systems in a settings file (tolk.yaml): the initial sync, then continuously until Ctrl+C") { config };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, config, "run", once: false, SyncFlow.DefaultMaxCycles, cancellationToken));
+        var newToken = new Option<bool>("--new-token") { Description = "Replace the dashboard's access token with a new one, shown once" };
+        var command = new Command("run", "Run Tolk against the systems in a settings file (tolk.yaml): the initial sync, then continuously until Ctrl+C") { config, newToken };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, config, "run", once: false, SyncFlow.DefaultMaxCycles, parse.GetValue(newToken), cancellationToken));
         return command;
     }
 
@@ -24,11 +26,13 @@ internal static class RunCommand
         var once = new Option<bool>("--once") { Description = "Stop once Tolk has done all it can on its own (exit 0), or cannot get there (exit 1)" };
         var maxCycles = new Option<int>("--max-cycles") { Description = "Cycles to try before giving up", DefaultValueFactory = _ => SyncFlow.DefaultMaxCycles };
         var command = new Command("sync", "Sync the systems in a settings file in the foreground; with --once, until nothing is left to do") { config, once, maxCycles };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, config, "sync", parse.GetValue(once), parse.GetValue(maxCycles), cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, config, "sync", parse.GetValue(once), parse.GetValue(maxCycles), newToken: null, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, Option<string?> config, string name, bool once, int maxCycles, CancellationToken cancellationToken)
+    // newToken: null for sync, which runs no server.
+    private static async Task<int> RunAsync(ParseResult parse, Option<string?> config, string name, bool once, int maxCycles, bool? newToken,
+        CancellationToken cancellationToken)
     {
         if (CliSettings.Resolve(parse, config) is not { } settings || ConfiguredSystems.Resolve(settings, name) is not { } endpoints)
         {
@@ -45,7 +49,8 @@ internal static class RunCommand
         await using (session)
         {
             display.Line($"Hub store: {session.Store.FilePath}; systems: {string.Join(", ", endpoints.Select(e => e.ToString()))}");
-            return await SyncFlow.RunAsync(session, display, ConfiguredSystems.RunnerOptions(settings), once, maxCycles,
+            var server = newToken is null ? null : new ServerOptions { Address = settings.Server.Address, Port = settings.Server.Port, NewToken = newToken.Value };
+            return await SyncFlow.RunAsync(session, display, ConfiguredSystems.RunnerOptions(settings), server, once, maxCycles,
                 $"'tolk {name}' resumes from the hub store where this left off.", cancellationToken);
         }
     }

@@ -35,46 +35,48 @@ internal static class SyncMessages
     public static string? ErrorsHint(int openErrors) =>
         openErrors == 0 ? null : $"{openErrors:N0} record error(s) need a person (an ambiguous match is settled with 'tolk link'): 'tolk errors' lists them.";
 
-    /// <summary>One line for a continuous cycle that changed something, or null for a quiet one.</summary>
+    /// <summary>
+    /// One line for a continuous cycle that changed something, e.g. <c>17:36:02 customerp read: 2 change(s); flow 18: 1 updated</c>;
+    /// null for a quiet one.
+    /// </summary>
     public static string? Cycle(CycleReport report, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var total = report.Total();
-        if (report.Writes == 0 && report.Processed == 0 && total.Errors == 0 && report.Collected.All(c => c.Stopped is null))
+        if (report.Writes == 0 && report.Processed == 0 && report.Total().Errors == 0 && report.Collected.All(c => c.Stopped is null))
         {
             return null;
         }
 
-        var systems = string.Join(", ", report.Collected.Select(c => c.Dataset.System).Distinct());
-        var parts = new List<string> { $"{report.Processed:N0} change(s) read" };
-        if (total.Inserted > 0)
+        var line = new System.Text.StringBuilder($"{at.ToLocalTime():HH:mm:ss} {string.Join(", ", report.Collected.Select(c => c.Dataset.System).Distinct())} read: {report.Processed:N0} change(s)");
+        foreach (var (number, stats) in report.Flows)
         {
-            parts.Add($"{total.Inserted} inserted");
+            var parts = new List<string>();
+            Add(parts, stats.Matched, "matched");
+            Add(parts, stats.Inserted, "inserted");
+            Add(parts, stats.Updated, "updated");
+            Add(parts, stats.Deleted, "deleted");
+            Add(parts, stats.Unlinked, "unlinked");
+            Add(parts, stats.Conflicts, "conflict(s)");
+            Add(parts, stats.Errors, "error(s)");
+            if (parts.Count > 0)
+            {
+                line.Append($"; flow {number}: {string.Join(", ", parts)}");
+            }
         }
 
-        if (total.Updated > 0)
+        foreach (var stopped in report.Collected.Where(c => c.Stopped is not null))
         {
-            parts.Add($"{total.Updated} updated");
+            line.Append($"; reading {stopped.Dataset} stopped: {stopped.Stopped!.Message}");
         }
 
-        if (total.Matched > 0)
-        {
-            parts.Add($"{total.Matched} matched");
-        }
+        return line.ToString();
+    }
 
-        if (total.Conflicts > 0)
+    private static void Add(List<string> parts, int count, string what)
+    {
+        if (count > 0)
         {
-            parts.Add($"{total.Conflicts} conflict(s)");
+            parts.Add($"{count} {what}");
         }
-
-        if (total.Errors > 0)
-        {
-            parts.Add($"{total.Errors} error(s)");
-        }
-
-        var flows = report.Flows.Where(f => f.Value.Inserted + f.Value.Updated > 0).Select(f => f.Key).ToList();
-        var where = flows.Count > 0 ? $" (flow {string.Join(", ", flows)})" : "";
-        var stopped = report.Collected.Where(c => c.Stopped is not null).Select(c => $"; reading {c.Dataset} stopped: {c.Stopped!.Message}");
-        return $"{at.ToLocalTime():HH:mm:ss} {systems} read: {string.Join(", ", parts)}{where}{string.Concat(stopped)}";
     }
 }

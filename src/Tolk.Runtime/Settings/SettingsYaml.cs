@@ -24,7 +24,19 @@ internal sealed class SettingsYaml(string file, List<ConfigError> errors)
         try
         {
             using var reader = new StreamReader(file);
-            stream.Load(reader);
+            var scanner = new Scanner(reader);
+            try
+            {
+                stream.Load(new Parser(scanner));
+            }
+            catch (InvalidOperationException e)
+            {
+                // YamlDotNet's scanner fails this way on some malformed input (an unclosed flow mapping): where it
+                // stopped is the nearest place known.
+                var mark = scanner.CurrentPosition;
+                errors.Add(new ConfigError(new SourceLocation(file, (int)mark.Line, (int)mark.Column), "YAML syntax", $"malformed YAML after this point ({e.Message})"));
+                return null;
+            }
         }
         catch (YamlException e)
         {
