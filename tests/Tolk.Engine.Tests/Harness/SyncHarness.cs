@@ -20,8 +20,19 @@ public sealed class SyncHarness : IAsyncLifetime
     private SqliteHubStore? _store;
     private SyncEngine? _engine;
 
+    private SyncConfiguration? _configuration;
+
+    /// <summary>The configuration folder (default: the repository's <c>config/</c>).</summary>
+    public string ConfigFolder { get; init; } = RepoPaths.Config;
+
+    /// <summary>Builds the connectors (default: <see cref="ConnectorFactory.CreateAll"/>, as the product does).</summary>
+    public Func<Sandbox, SyncConfiguration, Dictionary<string, IConnector>>? ConnectorBuilder { get; init; }
+
+    /// <summary>Runs once the emulators are up, before the initial sync (emulator settings, for instance).</summary>
+    public Func<Sandbox, Task>? Prepare { get; init; }
+
     /// <summary>The configuration.</summary>
-    public SyncConfiguration Configuration { get; } = ConfigurationLoader.LoadValid(RepoPaths.Config);
+    public SyncConfiguration Configuration => _configuration ??= ConfigurationLoader.LoadValid(ConfigFolder);
 
     /// <summary>The emulators.</summary>
     public Sandbox Sandbox => _sandbox ?? throw new InvalidOperationException("not started");
@@ -46,6 +57,11 @@ public sealed class SyncHarness : IAsyncLifetime
     {
         Directory.CreateDirectory(_folder);
         _sandbox = await Sandbox.StartAsync(SampleOptions.Small);
+        if (Prepare is not null)
+        {
+            await Prepare(_sandbox);
+        }
+
         _store = await SqliteHubStore.OpenAsync(new SqliteHubStoreOptions { Path = Path.Combine(_folder, "tolk.db") }, TimeProvider.System);
         await OpenEngineAsync();
         Initial = await SyncAsync();
@@ -55,7 +71,7 @@ public sealed class SyncHarness : IAsyncLifetime
     public async Task OpenEngineAsync()
     {
         _engine?.Dispose();
-        Connectors = ConnectorFactory.CreateAll(Sandbox.Endpoints, Configuration);
+        Connectors = ConnectorBuilder?.Invoke(Sandbox, Configuration) ?? ConnectorFactory.CreateAll(Sandbox.Endpoints, Configuration);
         _engine = await SyncEngine.OpenAsync(Configuration, Store, Connectors);
     }
 

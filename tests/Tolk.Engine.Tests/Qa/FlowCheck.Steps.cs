@@ -118,20 +118,9 @@ public sealed partial class FlowCheck
     /// </summary>
     public async Task AssertNoApiWritesAsync()
     {
-        var marks = new Dictionary<string, long>();
-        foreach (var system in Systems)
-        {
-            marks[system] = (await harness.Admin(system).CallsAsync(long.MaxValue)).Total;
-        }
-
+        var marks = await CallMarksAsync();
         var report = await harness.Engine.RunCycleAsync();
-        var writes = new List<string>();
-        foreach (var system in Systems)
-        {
-            var calls = (await harness.Admin(system).CallsAsync(marks[system])).Calls;
-            writes.AddRange(calls.Where(IsWrite).Select(c => $"{system}: {c.Method} {c.Path}{c.Query}"));
-        }
-
+        var writes = (await CallsSinceAsync(marks)).Where(c => IsWrite(c.Call)).Select(c => $"{c.System}: {c.Call.Method} {c.Call.Path}{c.Call.Query}").ToList();
         Assert.True(report.Writes == 0 && writes.Count == 0, $"flow {flow}: a cycle with nothing changed wrote:\n{string.Join("\n", writes)}");
     }
 
@@ -185,6 +174,28 @@ public sealed partial class FlowCheck
         var targetId = await LinkedAsync(source, sourceId, target);
         Assert.True(targetId is not null, $"flow {flow}: {source} {sourceId} is not linked\n{await DescribeAsync(source, sourceId)}");
         return new Pair(sourceId, targetId!, (await ClusterOfAsync(source, sourceId))!.Value);
+    }
+
+    private async Task<Dictionary<string, long>> CallMarksAsync()
+    {
+        var marks = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var system in Systems)
+        {
+            marks[system] = (await harness.Admin(system).CallsAsync(long.MaxValue)).Total;
+        }
+
+        return marks;
+    }
+
+    private async Task<List<(string System, CallRecord Call)>> CallsSinceAsync(Dictionary<string, long> marks)
+    {
+        var calls = new List<(string, CallRecord)>();
+        foreach (var (system, mark) in marks)
+        {
+            calls.AddRange((await harness.Admin(system).CallsAsync(mark)).Calls.Select(c => (system, c)));
+        }
+
+        return calls;
     }
 
     private static bool IsWrite(CallRecord call) =>

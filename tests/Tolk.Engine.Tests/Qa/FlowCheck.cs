@@ -130,10 +130,18 @@ public sealed partial class FlowCheck(SyncHarness harness, int flow, Side source
         var reports = new List<CycleReport>();
         for (var i = 0; i < 5; i++)
         {
+            var marks = await CallMarksAsync();
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var report = await harness.Engine.RunCycleAsync(datasets);
             reports.Add(report);
             Log?.Invoke($"cycle ({(datasets is null ? "all" : datasets.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))} datasets): {report.Processed} versions, {report.Writes} writes, {report.Waiting.Count} waiting, {clock.ElapsedMilliseconds} ms");
+            if (clock.Elapsed > TimeSpan.FromSeconds(3))
+            {
+                foreach (var (system, call) in await CallsSinceAsync(marks))
+                {
+                    Log?.Invoke($"  {system}: {call.At:HH:mm:ss.fff} {call.Method} {call.Path} {call.Status} {call.DurationMs:0} ms {call.Fault}");
+                }
+            }
             if (report.Writes == 0)
             {
                 break;

@@ -1,5 +1,3 @@
-using Tolk.Engine.Tests.Harness;
-
 namespace Tolk.Engine.Tests.Qa;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace Tolk.Engine.Tests.Qa;
 /// would, so no test depends on another's order.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class QaSuite : ICollectionFixture<SyncHarness>
+public sealed class QaSuite : ICollectionFixture<QaFixture>
 {
     /// <summary>The collection's name.</summary>
     public const string Name = "QA checklist";

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Tolk.Engine.Tests.Harness;
 using Xunit.Abstractions;
 
 namespace Tolk.Engine.Tests.Qa;
@@ -10,12 +9,12 @@ namespace Tolk.Engine.Tests.Qa;
 /// when Tolk sees it: in the later-wins steps the Asana edit is the later one.
 /// </summary>
 [Collection(QaSuite.Name)]
-public sealed class Seed000AsanaToCustomerpTests(SyncHarness harness, ITestOutputHelper output)
+public sealed class Seed000AsanaToCustomerpTests(QaFixture fixture, ITestOutputHelper output)
 {
     [Fact]
     public async Task Flow_1_asana_team_and_customerp_customer_stay_in_sync()
     {
-        var check = new FlowCheck(harness, 1, Sides.AsanaTeam, Sides.CustomerpCustomer) { Log = output.WriteLine };
+        var check = new FlowCheck(fixture.Harness, 1, Sides.AsanaTeam, Sides.CustomerpCustomer) { Log = output.WriteLine };
         await check.AssertInitialSyncLinkedAsync();
         var organization = await AsanaOrganizationAsync(check);
 
@@ -59,7 +58,7 @@ public sealed class Seed000AsanaToCustomerpTests(SyncHarness harness, ITestOutpu
     [Fact]
     public async Task Flow_2_asana_workspace_and_customerp_customer_stay_in_sync()
     {
-        var check = new FlowCheck(harness, 2, Sides.AsanaWorkspace, Sides.CustomerpCustomer) { Log = output.WriteLine };
+        var check = new FlowCheck(fixture.Harness, 2, Sides.AsanaWorkspace, Sides.CustomerpCustomer) { Log = output.WriteLine };
 
         // Neither the API nor a person can create an Asana workspace, so the initial sync is the only place a
         // workspace meets Customerp: both sample workspaces were inserted there (no customer had their names).
@@ -83,6 +82,102 @@ public sealed class Seed000AsanaToCustomerpTests(SyncHarness harness, ITestOutpu
         // References: an organization has none. A workspace cannot be deleted; its customer is, in Customerp.
         await check.AssertNoApiWritesAsync();
         await check.AssertTargetDeleteUnlinksAsync(pair, new JsonObject { ["name"] = name + " igjen" });
+    }
+
+    [Fact]
+    public async Task Flow_3_asana_project_and_customerp_project_stay_in_sync()
+    {
+        var check = new FlowCheck(fixture.Harness, 3, Sides.AsanaProject, Sides.CustomerpProject,
+            Sides.AsanaTeam, Sides.CustomerpCustomer, Sides.AsanaUser, Sides.CustomerpEmployee) { Log = output.WriteLine };
+        await check.AssertInitialSyncLinkedAsync();
+        var organization = await AsanaOrganizationAsync(check);
+
+        // The project's team is new too: one sync links it to a customer first, then inserts the project naming it.
+        var team = Sides.AsanaTeam.IdOf(await check.CreateAsync(Sides.AsanaTeam, new JsonObject { ["name"] = "Skjærgård " + Unique.Tag(), ["organization"] = organization }));
+        var owner = Sides.AsanaUser.IdOf((await check.ListAsync(Sides.AsanaUser))[0]);
+        var manager = await check.LinkedAsync(Sides.AsanaUser, owner, Sides.CustomerpEmployee);
+        Assert.NotNull(manager);
+
+        // No match by merge criterion: Asana projects have no number, so every project is inserted and tracked.
+        var pair = await check.InsertAsync(new JsonObject
+        {
+            ["name"] = "Kaianlegg", ["notes"] = "Ny kai.", ["team"] = team, ["owner"] = owner, ["start_on"] = "2026-04-01", ["due_on"] = "2026-10-31",
+        });
+        var project = await check.GetAsync(check.Target, pair.TargetId);
+        Assert.Equal((await check.LinkedAsync(Sides.AsanaTeam, team, Sides.CustomerpCustomer), manager),
+            (project["customer_id"]?.ToString(), project["manager_id"]?.ToString()));
+        Assert.Equal(("Kaianlegg", "Ny kai.", "2026-04-01", "2026-10-31", "active"),
+            ((string?)project["name"], (string?)project["description"], (string?)project["start_date"], (string?)project["end_date"], (string?)project["status"]));
+
+        Assert.Equal("2026-11-30", (string?)(await check.EditSourceAsync(pair, new JsonObject { ["due_on"] = "2026-11-30" }))["end_date"]);
+        Assert.True((bool?)(await check.EditTargetAsync(pair, new JsonObject { ["status"] = "completed" }))["completed"]);
+
+        // A reference edited in Customerp is translated back: the project moves to the team linked to its new customer.
+        var otherTeam = Sides.AsanaTeam.IdOf(await check.CreateAsync(Sides.AsanaTeam, new JsonObject { ["name"] = "Fjordbris " + Unique.Tag(), ["organization"] = organization }));
+        await check.SyncAsync();
+        var otherCustomer = await check.LinkedAsync(Sides.AsanaTeam, otherTeam, Sides.CustomerpCustomer);
+        var moved = await check.EditTargetAsync(pair, new JsonObject { ["customer_id"] = int.Parse(otherCustomer!, System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(otherTeam, (string?)moved["team"]?["gid"]);
+
+        var (asana, customerp) = await check.EditBothAsync(pair, new JsonObject { ["notes"] = "Ny kai, fase 2." }, new JsonObject { ["start_date"] = "2026-05-01" });
+        Assert.Equal(("Ny kai, fase 2.", "2026-05-01"), ((string?)asana["notes"], (string?)asana["start_on"]));
+        Assert.Equal(("Ny kai, fase 2.", "2026-05-01"), ((string?)customerp["description"], (string?)customerp["start_date"]));
+
+        var (source, target, _) = await check.ConflictAsync(pair, "name",
+            new JsonObject { ["name"] = "Kaianlegg Nord" }, new JsonObject { ["name"] = "Kaianlegg Sør" }, sourceLater: false);
+        Assert.Equal(("Kaianlegg Sør", "Kaianlegg Sør"), ((string?)source["name"], (string?)target["name"]));
+
+        // Chain: through Customerp the project reaches Tidsbanken (flow 20), Crmoffice (16) and Trello (12).
+        await check.SyncAllAsync();
+        Assert.Equal("Kaianlegg Sør", await LinkedValueAsync(check, pair, Sides.TidsbankenProsjekt, "Navn"));
+        Assert.Equal("Kaianlegg Sør", await LinkedValueAsync(check, pair, Sides.CrmofficeActivityAsProject, "subject"));
+        var comment = await check.GetAsync(Sides.TrelloActionAsProject, (await check.LinkedAsync(check.Source, pair.SourceId, Sides.TrelloActionAsProject))!);
+        Assert.StartsWith("Kaianlegg Sør", (string?)comment["data"]?["text"], StringComparison.Ordinal);
+
+        await check.AssertNoApiWritesAsync();
+        await check.AssertDeleteUnlinksAsync(pair);
+    }
+
+    [Fact]
+    public async Task Flow_4_asana_user_and_customerp_employee_stay_in_sync()
+    {
+        var check = new FlowCheck(fixture.Harness, 4, Sides.AsanaUser, Sides.CustomerpEmployee) { Log = output.WriteLine };
+        await check.AssertInitialSyncLinkedAsync();
+
+        // A person's name is one property in Asana and two in Customerp: full name = first name + " " + last name.
+        var email = Unique.Email("astrid.lie");
+        var pair = await check.MatchAsync(
+            new JsonObject { ["first_name"] = "Astrid", ["last_name"] = "Lie", ["email"] = email, ["title"] = "Arkitekt" },
+            new JsonObject { ["name"] = "Astrid Lie", ["email"] = email.ToUpperInvariant() });
+        Assert.Equal("Arkitekt", (string?)(await check.GetAsync(check.Target, pair.TargetId))["title"]);
+
+        var inserted = await check.InsertAsync(new JsonObject { ["name"] = "Jon Are Berg", ["email"] = Unique.Email("jon.are") });
+        var employee = await check.GetAsync(check.Target, inserted.TargetId);
+        Assert.Equal(("Jon Are", "Berg"), ((string?)employee["first_name"], (string?)employee["last_name"]));
+
+        // A new full name is split at its last space, keeping the current first name when it still starts with it, or
+        // the current last name when it still ends with it (model.yaml).
+        employee = await check.EditSourceAsync(pair, new JsonObject { ["name"] = "Astrid Strand" });
+        Assert.Equal(("Astrid", "Strand"), ((string?)employee["first_name"], (string?)employee["last_name"]));
+        Assert.Equal("Astrid Sand", (string?)(await check.EditTargetAsync(pair, new JsonObject { ["last_name"] = "Sand" }))["name"]);
+
+        var (user, both) = await check.EditBothAsync(pair, new JsonObject { ["name"] = "Astrid Marie Sand" }, new JsonObject { ["title"] = "Sjefsarkitekt" });
+        Assert.Equal("Astrid Marie Sand", (string?)user["name"]);
+        Assert.Equal(("Astrid Marie", "Sand", "Sjefsarkitekt"), ((string?)both["first_name"], (string?)both["last_name"], (string?)both["title"]));
+
+        var (source, target, _) = await check.ConflictAsync(pair, "full_name",
+            new JsonObject { ["name"] = "Astrid Solberg" }, new JsonObject { ["last_name"] = "Sandvik" }, sourceLater: true);
+        Assert.Equal("Astrid Solberg", (string?)source["name"]);
+        Assert.Equal(("Astrid", "Solberg"), ((string?)target["first_name"], (string?)target["last_name"]));
+
+        // Chain: through Customerp the person reaches Crmoffice (flow 14) and Tidsbanken (19).
+        await check.SyncAllAsync();
+        Assert.Equal("Solberg", await LinkedValueAsync(check, pair, Sides.CrmofficeContact, "familyName"));
+        Assert.Equal("Solberg", await LinkedValueAsync(check, pair, Sides.TidsbankenAnsatt, "Etternavn"));
+
+        // References: a person has none.
+        await check.AssertNoApiWritesAsync();
+        await check.AssertDeleteUnlinksAsync(inserted);
     }
 
     private static async Task<string> AsanaOrganizationAsync(FlowCheck check) =>

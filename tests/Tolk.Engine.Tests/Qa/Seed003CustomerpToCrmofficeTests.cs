@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Tolk.Engine.Tests.Harness;
 using Xunit.Abstractions;
 
 namespace Tolk.Engine.Tests.Qa;
@@ -10,12 +9,12 @@ namespace Tolk.Engine.Tests.Qa;
 /// "later" edits come more than a second after the other side's.
 /// </summary>
 [Collection(QaSuite.Name)]
-public sealed class Seed003CustomerpToCrmofficeTests(SyncHarness harness, ITestOutputHelper output)
+public sealed class Seed003CustomerpToCrmofficeTests(QaFixture fixture, ITestOutputHelper output)
 {
     [Fact]
     public async Task Flow_14_customerp_employee_and_crmoffice_contact_stay_in_sync()
     {
-        var check = new FlowCheck(harness, 14, Sides.CustomerpEmployee, Sides.CrmofficeContact) { Log = output.WriteLine };
+        var check = new FlowCheck(fixture.Harness, 14, Sides.CustomerpEmployee, Sides.CrmofficeContact) { Log = output.WriteLine };
         await check.AssertInitialSyncLinkedAsync();
 
         var email = Unique.Email("tone.vik");
@@ -48,7 +47,7 @@ public sealed class Seed003CustomerpToCrmofficeTests(SyncHarness harness, ITestO
     [Fact]
     public async Task Flow_15_customerp_product_and_crmoffice_product_company_stay_in_sync()
     {
-        var check = new FlowCheck(harness, 15, Sides.CustomerpProduct, Sides.CrmofficeCompanyAsProduct) { Log = output.WriteLine };
+        var check = new FlowCheck(fixture.Harness, 15, Sides.CustomerpProduct, Sides.CrmofficeCompanyAsProduct) { Log = output.WriteLine };
         await check.AssertInitialSyncLinkedAsync();
 
         // No match by merge criterion: a product's merge key is its SKU, and a Crmoffice company has no SKU field, so
@@ -78,7 +77,7 @@ public sealed class Seed003CustomerpToCrmofficeTests(SyncHarness harness, ITestO
     [Fact]
     public async Task Flow_16_customerp_project_and_crmoffice_project_activity_stay_in_sync()
     {
-        var check = new FlowCheck(harness, 16, Sides.CustomerpProject, Sides.CrmofficeActivityAsProject,
+        var check = new FlowCheck(fixture.Harness, 16, Sides.CustomerpProject, Sides.CrmofficeActivityAsProject,
             Sides.CustomerpCustomer, Sides.CrmofficeCompany, Sides.CustomerpEmployee, Sides.CrmofficeUser) { Log = output.WriteLine };
         await check.AssertInitialSyncLinkedAsync();
 
@@ -122,7 +121,7 @@ public sealed class Seed003CustomerpToCrmofficeTests(SyncHarness harness, ITestO
     [Fact]
     public async Task Flow_17_customerp_contact_and_crmoffice_contact_stay_in_sync()
     {
-        var check = new FlowCheck(harness, 17, Sides.CustomerpContact, Sides.CrmofficeContact) { Log = output.WriteLine };
+        var check = new FlowCheck(fixture.Harness, 17, Sides.CustomerpContact, Sides.CrmofficeContact) { Log = output.WriteLine };
         await check.AssertInitialSyncLinkedAsync();
 
         var email = Unique.Email("nils.moe");

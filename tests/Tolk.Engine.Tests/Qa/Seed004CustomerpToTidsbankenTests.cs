@@ -1,17 +1,16 @@
 using System.Text.Json.Nodes;
-using Tolk.Engine.Tests.Harness;
 using Xunit.Abstractions;
 
 namespace Tolk.Engine.Tests.Qa;
 
 /// <summary>Seed 004, "Customerp to Tidsbanken Dataflow": flows 18 (customer → Kunde), 19 (employee → Ansatt), 20 (project → Prosjekt).</summary>
 [Collection(QaSuite.Name)]
-public sealed class Seed004CustomerpToTidsbankenTests(SyncHarness harness, ITestOutputHelper output)
+public sealed class Seed004CustomerpToTidsbankenTests(QaFixture fixture, ITestOutputHelper output)
 {
     [Fact]
     public async Task Flow_18_customerp_customer_and_tidsbanken_kunde_stay_in_sync()
     {
-        var check = new FlowCheck(harness, 18, Sides.CustomerpCustomer, Sides.TidsbankenKunde) { Log = output.WriteLine };
+        var check = new FlowCheck(fixture.Harness, 18, Sides.CustomerpCustomer, Sides.TidsbankenKunde) { Log = output.WriteLine };
         await check.AssertInitialSyncLinkedAsync();
 
         // A Kunde with the same organization number exists first: linked, not duplicated; what it lacked is filled in.
@@ -46,7 +45,7 @@ public sealed class Seed004CustomerpToTidsbankenTests(SyncHarness harness, ITest
     [Fact]
     public async Task Flow_19_customerp_employee_and_tidsbanken_ansatt_stay_in_sync()
     {
-        var check = new FlowCheck(harness, 19, Sides.CustomerpEmployee, Sides.TidsbankenAnsatt) { Log = output.WriteLine };
+        var check = new FlowCheck(fixture.Harness, 19, Sides.CustomerpEmployee, Sides.TidsbankenAnsatt) { Log = output.WriteLine };
         await check.AssertInitialSyncLinkedAsync();
 
         // An Ansatt with the same e-mail address (in other letter case) exists first.
@@ -86,7 +85,7 @@ public sealed class Seed004CustomerpToTidsbankenTests(SyncHarness harness, ITest
     [Fact]
     public async Task Flow_20_customerp_project_and_tidsbanken_prosjekt_stay_in_sync()
     {
-        var check = new FlowCheck(harness, 20, Sides.CustomerpProject, Sides.TidsbankenProsjekt,
+        var check = new FlowCheck(fixture.Harness, 20, Sides.CustomerpProject, Sides.TidsbankenProsjekt,
             Sides.CustomerpCustomer, Sides.TidsbankenKunde, Sides.CustomerpEmployee, Sides.TidsbankenAnsatt) { Log = output.WriteLine };
         await check.AssertInitialSyncLinkedAsync();
 

@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using Tolk.Asana;
+using Tolk.Connectors;
+using Tolk.Connectors.Metering;
+using Tolk.Engine.Tests.Harness;
+using Tolk.Runtime;
+using Tolk.Sync.Configuration;
+using Tolk.Tidsbanken;
+
+namespace Tolk.Engine.Tests.Qa;
+
+/// <summary>
+/// The QA suite's sandbox: the product as <see cref="SyncHarness"/> runs it, except that two systems allow more calls,
+/// the emulator and the connector's pacing alike, so that the suite's hundreds of cycles are not spent waiting:
+/// Asana on a paid domain's 1,500 requests a minute (the free 150 is the product's default), Tidsbanken at 50 a
+/// second (its limit is not documented; the product assumes 5). Rate limits themselves are tested in each connector's
+/// compliance suite.
+/// </summary>
+public sealed class QaFixture : IAsyncLifetime
+{
+    /// <summary>The harness (emulators, store, engine), initially synced once for the whole suite.</summary>
+    public SyncHarness Harness { get; } = Create(RepoPaths.Config);
+
+    /// <summary>A harness on a configuration folder, with the suite's limits.</summary>
+    public static SyncHarness Create(string configFolder) => new() { ConfigFolder = configFolder, Prepare = RaiseLimitsAsync, ConnectorBuilder = Connectors };
+
+    /// <inheritdoc />
+    public Task InitializeAsync() => Harness.InitializeAsync();
+
+    /// <inheritdoc />
+    public Task DisposeAsync() => Harness.DisposeAsync();
+
+    private static async Task RaiseLimitsAsync(Sandbox sandbox)
+    {
+        await sandbox.Fleet["asana"].Admin.SetSettingsAsync(new JsonObject { ["rateLimitPerMinute"] = 1500 });
+        await sandbox.Fleet["tidsbanken"].Admin.SetSettingsAsync(new JsonObject { ["rateLimit"] = 50, ["rateLimitWindowSeconds"] = 1 });
+    }
+
+    private static Dictionary<string, IConnector> Connectors(Sandbox sandbox, SyncConfiguration configuration)
+    {
+        var connectors = ConnectorFactory.CreateAll(sandbox.Endpoints, configuration);
+        var asana = sandbox.Endpoints.Single(e => e.System == "asana");
+        connectors["asana"] = MeteredConnector.Wrap(new AsanaConnector(new AsanaOptions
+        {
+            BaseUrl = asana.BaseUrl,
+            PersonalAccessToken = asana.Credential("personal_access_token"),
+            RequestsPerMinute = 1500,
+        }));
+        var tidsbanken = sandbox.Endpoints.Single(e => e.System == "tidsbanken");
+        connectors["tidsbanken"] = MeteredConnector.Wrap(new TidsbankenConnector(new TidsbankenOptions
+        {
+            BaseUrl = tidsbanken.BaseUrl,
+            TbKey = tidsbanken.Credential("tb-key"),
+            SubscriptionKey = tidsbanken.Credential("Ocp-Apim-Subscription-Key"),
+            PacingPermits = 40,
+            PacingWindow = TimeSpan.FromSeconds(1),
+        }));
+        return connectors;
+    }
+}
