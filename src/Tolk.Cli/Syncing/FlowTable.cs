@@ -77,33 +77,42 @@ internal sealed class FlowTable
         }
     }
 
-    /// <summary>The table.</summary>
-    public Table Render(IReadOnlyList<FlowSnapshot> flows)
+    /// <summary>
+    /// The table, as wide as the console allows: every column with a bar from 150 columns, short headings without the
+    /// bar from 110, and on a narrow terminal only what tells whether a flow is done (linked, waiting, errors).
+    /// </summary>
+    public Table Render(IReadOnlyList<FlowSnapshot> flows, int? width = null)
     {
         ArgumentNullException.ThrowIfNull(flows);
-        var table = new Table().Border(TableBorder.Simple).Expand()
-            .AddColumn("#", c => c.RightAligned())
-            .AddColumn("Flow")
-            .AddColumn("Read", c => c.RightAligned())
-            .AddColumn("Matched", c => c.RightAligned())
-            .AddColumn("Inserted", c => c.RightAligned())
-            .AddColumn("Updated", c => c.RightAligned())
-            .AddColumn("Waiting", c => c.RightAligned())
-            .AddColumn("Errors", c => c.RightAligned())
-            .AddColumn("Linked");
+        var room = width ?? AnsiConsole.Profile.Width;
+        var wide = room >= 150;
+        var narrow = room < 110;
+        var table = new Table().Border(TableBorder.Simple).AddColumn("#", c => c.RightAligned()).AddColumn("Flow", c => c.NoWrap());
+        if (!narrow)
+        {
+            table.AddColumn("Read", c => c.RightAligned())
+                .AddColumn(wide ? "Matched" : "Match", c => c.RightAligned())
+                .AddColumn(wide ? "Inserted" : "Ins", c => c.RightAligned())
+                .AddColumn(wide ? "Updated" : "Upd", c => c.RightAligned());
+        }
+
+        table.AddColumn(wide ? "Waiting" : "Wait", c => c.RightAligned()).AddColumn(wide ? "Errors" : "Err", c => c.RightAligned()).AddColumn("Linked", c => c.NoWrap());
         foreach (var flow in flows)
         {
             var (updated, waiting) = Of(flow.Number);
-            table.AddRow(
-                new Text($"{flow.Number}"),
-                new Text($"{flow.Source} → {flow.Target}"),
-                new Text($"{flow.SourceRecords + flow.TargetRecords:N0}"),
-                new Text($"{flow.Matched + flow.ByHand:N0}"),
-                new Text($"{flow.Inserted:N0}"),
-                new Text($"{updated:N0}"),
-                waiting > 0 ? new Markup($"[yellow]{waiting:N0}[/]") : new Text("0"),
-                flow.Errors > 0 ? new Markup($"[red]{flow.Errors:N0}[/]") : new Text("0"),
-                Bar(flow.Linked, flow.SourceRecords));
+            var cells = new List<IRenderable> { new Text($"{flow.Number}"), new Text($"{flow.Source} → {flow.Target}") };
+            if (!narrow)
+            {
+                cells.Add(new Text($"{flow.SourceRecords + flow.TargetRecords:N0}"));
+                cells.Add(new Text($"{flow.Matched + flow.ByHand:N0}"));
+                cells.Add(new Text($"{flow.Inserted:N0}"));
+                cells.Add(new Text($"{updated:N0}"));
+            }
+
+            cells.Add(waiting > 0 ? new Markup($"[yellow]{waiting:N0}[/]") : new Text("0"));
+            cells.Add(flow.Errors > 0 ? new Markup($"[red]{flow.Errors:N0}[/]") : new Text("0"));
+            cells.Add(wide ? Bar(flow.Linked, flow.SourceRecords) : new Text($"{flow.Linked:N0}/{flow.SourceRecords:N0}"));
+            table.AddRow(cells);
         }
 
         return table;
