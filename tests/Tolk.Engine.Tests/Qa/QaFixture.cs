@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Tolk.Asana;
 using Tolk.Connectors;
 using Tolk.Connectors.Metering;
+using Tolk.Custompms;
 using Tolk.Engine.Tests.Harness;
 using Tolk.Runtime;
 using Tolk.Sync.Configuration;
@@ -10,10 +11,10 @@ using Tolk.Tidsbanken;
 namespace Tolk.Engine.Tests.Qa;
 
 /// <summary>
-/// The QA suite's sandbox: the product as <see cref="SyncHarness"/> runs it, except that two systems allow more calls,
+/// The QA suite's sandbox: the product as <see cref="SyncHarness"/> runs it, except that three systems allow more calls,
 /// the emulator and the connector's pacing alike, so that the suite's hundreds of cycles are not spent waiting:
-/// Asana on a paid domain's 1,500 requests a minute (the free 150 is the product's default), Tidsbanken at 50 a
-/// second (its limit is not documented; the product assumes 5). Rate limits themselves are tested in each connector's
+/// Asana on a paid domain's 1,500 requests a minute (the free 150 is the product's default), Tidsbanken and Custompms
+/// at 50 a second (the product paces both under 5 a second). Rate limits themselves are tested in each connector's
 /// compliance suite.
 /// </summary>
 public sealed class QaFixture : IAsyncLifetime
@@ -34,6 +35,7 @@ public sealed class QaFixture : IAsyncLifetime
     {
         await sandbox.Fleet["asana"].Admin.SetSettingsAsync(new JsonObject { ["rateLimitPerMinute"] = 1500 });
         await sandbox.Fleet["tidsbanken"].Admin.SetSettingsAsync(new JsonObject { ["rateLimit"] = 50, ["rateLimitWindowSeconds"] = 1 });
+        await sandbox.Fleet["custompms"].Admin.SetSettingsAsync(new JsonObject { ["rateLimitPerSecond"] = 50 });
     }
 
     private static Dictionary<string, IConnector> Connectors(Sandbox sandbox, SyncConfiguration configuration)
@@ -52,6 +54,14 @@ public sealed class QaFixture : IAsyncLifetime
             BaseUrl = tidsbanken.BaseUrl,
             TbKey = tidsbanken.Credential("tb-key"),
             SubscriptionKey = tidsbanken.Credential("Ocp-Apim-Subscription-Key"),
+            PacingPermits = 40,
+            PacingWindow = TimeSpan.FromSeconds(1),
+        }));
+        var custompms = sandbox.Endpoints.Single(e => e.System == "custompms");
+        connectors["custompms"] = MeteredConnector.Wrap(new CustompmsConnector(new CustompmsOptions
+        {
+            BaseUrl = custompms.BaseUrl,
+            ApiKey = custompms.Credential("apiKey"),
             PacingPermits = 40,
             PacingWindow = TimeSpan.FromSeconds(1),
         }));
