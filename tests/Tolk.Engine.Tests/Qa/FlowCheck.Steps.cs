@@ -57,6 +57,20 @@ public sealed partial class FlowCheck
     }
 
     /// <summary>
+    /// The target cannot create records (Trello members): a source record no target record matches stays unlinked,
+    /// with no insert tried and no error. Returns the source record's id.
+    /// </summary>
+    public async Task<string> AssertNotInsertedAsync(JsonObject sourceFields)
+    {
+        var id = source.IdOf(await CreateAsync(source, sourceFields));
+        var reports = await SyncAsync();
+        Assert.Null(await LinkedAsync(source, id, target));
+        Assert.Equal(0, reports.Sum(r => r.Flow(flow).Inserted));
+        Assert.DoesNotContain(await harness.Store.GetErrorsAsync(false, 1000), e => e.Dataset == source.Dataset && e.RecordId == id);
+        return id;
+    }
+
+    /// <summary>
     /// A near-identical record exists in the target (the merge criterion matches) when the source record appears: they
     /// are linked, and no second target record is made.
     /// </summary>

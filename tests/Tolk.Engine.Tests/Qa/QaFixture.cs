@@ -56,6 +56,10 @@ public sealed class QaFixture : IAsyncLifetime
             SubscriptionKey = tidsbanken.Credential("Ocp-Apim-Subscription-Key"),
             PacingPermits = 40,
             PacingWindow = TimeSpan.FromSeconds(1),
+
+            // A deleted Kunde leaves no trace in the change filter; the product sweeps for deletions hourly, the suite
+            // on every read, so that a person's delete is seen in the next cycle.
+            DeleteSweepInterval = TimeSpan.Zero,
         }));
         var custompms = sandbox.Endpoints.Single(e => e.System == "custompms");
         connectors["custompms"] = MeteredConnector.Wrap(new CustompmsConnector(new CustompmsOptions
