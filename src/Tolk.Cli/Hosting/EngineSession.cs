@@ -66,7 +66,7 @@ internal sealed class EngineSession : IAsyncDisposable
         try
         {
             var connectors = ConnectorFactory.CreateAll(endpoints, configuration);
-            var engine = await SyncEngine.OpenAsync(configuration, store, connectors, cancellationToken: cancellationToken);
+            var engine = await SyncEngine.OpenAsync(configuration, store, connectors, logger: ErrorLogger.Instance, cancellationToken: cancellationToken);
             return (new EngineSession(storeLock, store, configuration, connectors, engine), ExitCodes.Ok);
         }
         catch

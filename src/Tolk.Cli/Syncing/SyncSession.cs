@@ -19,7 +19,7 @@ internal sealed class SyncSession(SyncEngine engine, IHubStore store, SyncConfig
     private RunLog? _log;
 
     /// <summary>The runner.</summary>
-    public SyncRunner Runner { get; } = new(engine, runnerOptions);
+    public SyncRunner Runner { get; } = new(engine, runnerOptions, logger: Output.ErrorLogger.Instance);
 
     /// <summary>The store.</summary>
     public IHubStore Store => store;
