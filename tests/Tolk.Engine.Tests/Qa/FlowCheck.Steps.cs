@@ -87,31 +87,37 @@ public sealed partial class FlowCheck
         return new Pair(id, targetId, (await ClusterOfAsync(source, id))!.Value);
     }
 
-    /// <summary>A person edits the source record: returns the target record after the sync.</summary>
+    /// <summary>A person edits the source record: returns the target record after the sync (no conflict is logged).</summary>
     public async Task<JsonObject> EditSourceAsync(Pair pair, JsonObject patch)
     {
         ArgumentNullException.ThrowIfNull(pair);
+        var seen = await ConflictIdsAsync();
         await EditAsync(source, pair.SourceId, patch);
-        await SyncAsync();
+        await SyncWithoutConflictsAsync(pair, seen);
         return await GetAsync(target, pair.TargetId);
     }
 
-    /// <summary>A person edits the target record: returns the source record after the sync.</summary>
+    /// <summary>A person edits the target record: returns the source record after the sync (no conflict is logged).</summary>
     public async Task<JsonObject> EditTargetAsync(Pair pair, JsonObject patch)
     {
         ArgumentNullException.ThrowIfNull(pair);
+        var seen = await ConflictIdsAsync();
         await EditAsync(target, pair.TargetId, patch);
-        await SyncAsync();
+        await SyncWithoutConflictsAsync(pair, seen);
         return await GetAsync(source, pair.SourceId);
     }
 
-    /// <summary>People edit both records before the next sync: returns both records after it.</summary>
+    /// <summary>
+    /// People edit different properties of both records before the next sync: returns both records after it. Both
+    /// edits survive, and no conflict is logged: they do not contend.
+    /// </summary>
     public async Task<(JsonObject Source, JsonObject Target)> EditBothAsync(Pair pair, JsonObject sourcePatch, JsonObject targetPatch)
     {
         ArgumentNullException.ThrowIfNull(pair);
+        var seen = await ConflictIdsAsync();
         await EditAsync(source, pair.SourceId, sourcePatch);
         await EditAsync(target, pair.TargetId, targetPatch);
-        await SyncAsync();
+        await SyncWithoutConflictsAsync(pair, seen);
         return (await GetAsync(source, pair.SourceId), await GetAsync(target, pair.TargetId));
     }
 
@@ -123,7 +129,7 @@ public sealed partial class FlowCheck
     public async Task<(JsonObject Source, JsonObject Target, Conflict Conflict)> ConflictAsync(Pair pair, string property, JsonObject sourcePatch, JsonObject targetPatch, bool sourceLater)
     {
         ArgumentNullException.ThrowIfNull(pair);
-        var seen = (await harness.Store.GetConflictsAsync(null, 10_000)).Select(c => c.Id).ToHashSet();
+        var seen = await ConflictIdsAsync();
         var (first, firstId, firstPatch, later, laterId, laterPatch) = sourceLater
             ? (target, pair.TargetId, targetPatch, source, pair.SourceId, sourcePatch)
             : (source, pair.SourceId, sourcePatch, target, pair.TargetId, targetPatch);
@@ -131,7 +137,13 @@ public sealed partial class FlowCheck
         await Task.Delay(first.System == "crmoffice" || later.System == "crmoffice" ? 1100 : 50);
         await EditAsync(later, laterId, laterPatch);
         var reports = await SyncAsync();
-        var logged = (await harness.Store.GetConflictsAsync(null, 10_000)).Where(c => !seen.Contains(c.Id) && c.Property == property).ToList();
+        var all = (await harness.Store.GetConflictsAsync(null, 10_000)).Where(c => !seen.Contains(c.Id)).ToList();
+        foreach (var conflict in all)
+        {
+            Log?.Invoke($"conflict on {conflict.Property}: {conflict.Winner.Dataset}/{conflict.Winner.RecordId} {conflict.Winner.Value} at {conflict.Winner.ChangedAt:O} beat {conflict.Loser.Dataset}/{conflict.Loser.RecordId} {conflict.Loser.Value} at {conflict.Loser.ChangedAt:O}");
+        }
+
+        var logged = all.Where(c => c.Property == property).ToList();
         Assert.True(logged.Count == 1, $"flow {flow}: expected one conflict on {property}, found {logged.Count}\n{await DescribeAsync(source, pair.SourceId, reports)}");
         Assert.Equal((later.Dataset, laterId), (logged[0].Winner.Dataset, logged[0].Winner.RecordId));
         Assert.Equal((first.Dataset, firstId), (logged[0].Loser.Dataset, logged[0].Loser.RecordId));
@@ -200,6 +212,17 @@ public sealed partial class FlowCheck
         var targetId = await LinkedAsync(source, sourceId, target);
         Assert.True(targetId is not null, $"flow {flow}: {source} {sourceId} is not linked\n{await DescribeAsync(source, sourceId)}");
         return new Pair(sourceId, targetId!, (await ClusterOfAsync(source, sourceId))!.Value);
+    }
+
+    private async Task<HashSet<long>> ConflictIdsAsync() => (await harness.Store.GetConflictsAsync(null, 10_000)).Select(c => c.Id).ToHashSet();
+
+    private async Task SyncWithoutConflictsAsync(Pair pair, HashSet<long> seen)
+    {
+        var reports = await SyncAsync();
+        var logged = (await harness.Store.GetConflictsAsync(null, 10_000)).Where(c => !seen.Contains(c.Id)).ToList();
+        Assert.True(logged.Count == 0, $"flow {flow}: edits that do not contend logged conflicts: "
+            + string.Join("; ", logged.Select(c => $"{c.Property}: {c.Winner.Dataset}/{c.Winner.RecordId} {c.Winner.Value} beat {c.Loser.Dataset}/{c.Loser.RecordId} {c.Loser.Value}"))
+            + $"\n{await DescribeAsync(source, pair.SourceId, reports)}");
     }
 
     private async Task<Dictionary<string, long>> CallMarksAsync()
