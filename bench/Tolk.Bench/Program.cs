@@ -2,6 +2,7 @@ using Tolk.Bench;
 
 // Usage: dotnet run -c Release --project bench/Tolk.Bench -- store [records]
 //        dotnet run -c Release --project bench/Tolk.Bench -- emulators [rounds] [edits per system] [size]
+//        dotnet run -c Release --project bench/Tolk.Bench -- engine [size ...]   (default: demo 10)
 switch (args.FirstOrDefault())
 {
     case "store":
@@ -11,7 +12,9 @@ switch (args.FirstOrDefault())
         var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 8;
         var edits = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 25;
         return await Tolk.Bench.Emulators.EmulatorsBenchmark.RunAsync(rounds, edits, args.Length > 3 ? args[3] : "large");
+    case "engine":
+        return await Tolk.Bench.Engine.EngineBenchmark.RunAsync(args.Length > 1 ? args[1..] : ["demo", "10"]);
     default:
-        Console.Error.WriteLine("usage: Tolk.Bench store [records] | emulators [rounds] [edits per system] [size]");
+        Console.Error.WriteLine("usage: Tolk.Bench store [records] | emulators [rounds] [edits per system] [size] | engine [size ...]");
         return 2;
 }
