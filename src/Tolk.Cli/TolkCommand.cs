@@ -32,6 +32,7 @@ internal static class TolkCommand
         };
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(RunCommand.CreateRun());
+        root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(RunCommand.CreateSync());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
