@@ -28,6 +28,11 @@ public sealed class IndexedRecord
     /// <summary>Whether the system reported it deleted.</summary>
     public bool Deleted => Version.Deleted;
 
-    /// <summary>When the record last changed: the system's modification time, else when Tolk saw the change.</summary>
-    public DateTimeOffset ChangedAt => Version.ModifiedAt ?? Version.ObservedAt;
+    /// <summary>
+    /// When the record last changed: the system's modification time, else when Tolk saw the change. Where the system
+    /// keeps no modification time, the first version Tolk sees is no change it saw, only what the record holds, set at
+    /// some unknown time: that counts as <see cref="DateTimeOffset.MinValue"/>, so a value with a known time beats it (a
+    /// Trello member who signs up as "Astrid" does not rename Astrid Solberg in every system when Tolk first links them).
+    /// </summary>
+    public DateTimeOffset ChangedAt => Version.ModifiedAt ?? (Version.Seq == FirstSeq ? DateTimeOffset.MinValue : Version.ObservedAt);
 }
