@@ -250,5 +250,6 @@ public sealed partial class FlowCheck
     private static bool IsWrite(CallRecord call) =>
         call.Method is "POST" or "PUT" or "PATCH" or "DELETE"
         && !call.Path.StartsWith("/_emulator", StringComparison.Ordinal)
+        && !call.Path.EndsWith("/oauth/token", StringComparison.Ordinal)
         && !(call.Method == "POST" && call.Path.EndsWith("/batch", StringComparison.Ordinal) && call.Path.StartsWith("/api/1.0", StringComparison.Ordinal));
 }

@@ -11,11 +11,13 @@ using Tolk.Tidsbanken;
 namespace Tolk.Engine.Tests.Qa;
 
 /// <summary>
-/// The QA suite's sandbox: the product as <see cref="SyncHarness"/> runs it, except that three systems allow more calls,
+/// The QA suite's sandbox: the product as <see cref="SyncHarness"/> runs it, except that four systems allow more calls,
 /// the emulator and the connector's pacing alike, so that the suite's hundreds of cycles are not spent waiting:
 /// Asana on a paid domain's 1,500 requests a minute (the free 150 is the product's default), Tidsbanken and Custompms
-/// at 50 a second (the product paces both under 5 a second). Rate limits themselves are tested in each connector's
-/// compliance suite.
+/// at 50 a second (the product paces both under 5 a second), and Trello's window for routes under <c>/1/members/</c>
+/// at 10,000 per 15 minutes instead of 100 (each full cycle spends three of them listing workspaces and members; the
+/// connector follows Trello's rate-limit headers). Rate limits themselves are tested in each connector's compliance
+/// suite.
 /// </summary>
 public sealed class QaFixture : IAsyncLifetime
 {
@@ -36,6 +38,7 @@ public sealed class QaFixture : IAsyncLifetime
         await sandbox.Fleet["asana"].Admin.SetSettingsAsync(new JsonObject { ["rateLimitPerMinute"] = 1500 });
         await sandbox.Fleet["tidsbanken"].Admin.SetSettingsAsync(new JsonObject { ["rateLimit"] = 50, ["rateLimitWindowSeconds"] = 1 });
         await sandbox.Fleet["custompms"].Admin.SetSettingsAsync(new JsonObject { ["rateLimitPerSecond"] = 50 });
+        await sandbox.Fleet["trello"].Admin.SetSettingsAsync(new JsonObject { ["membersLimit"] = 10_000 });
     }
 
     private static Dictionary<string, IConnector> Connectors(Sandbox sandbox, SyncConfiguration configuration)

@@ -170,10 +170,19 @@ public sealed class Seed000AsanaToCustomerpTests(QaFixture fixture, ITestOutputH
         Assert.Equal("Astrid Solberg", (string?)source["name"]);
         Assert.Equal(("Astrid", "Solberg"), ((string?)target["first_name"], (string?)target["last_name"]));
 
-        // Chain: through Customerp the person reaches Crmoffice (flow 14) and Tidsbanken (19).
+        // Chain: through Customerp the person reaches Crmoffice (flow 14), Tidsbanken (19), and the Trello member who
+        // signs up with the same e-mail address (13, by match). Trello keeps no modification time, so the name the
+        // member signed up with is older than any known edit: the cluster's name wins (logged as a conflict). A rename
+        // in Trello then comes back to Asana the same way.
+        var workspace = Sides.TrelloOrganization.IdOf((await check.ListAsync(Sides.TrelloOrganization))[0]);
+        var member = Sides.TrelloMember.IdOf(await check.CreateAsync(Sides.TrelloMember, new JsonObject { ["fullName"] = "Astrid", ["email"] = email, ["idOrganization"] = workspace }));
         await check.SyncAllAsync();
         Assert.Equal("Solberg", await LinkedValueAsync(check, pair, Sides.CrmofficeContact, "familyName"));
         Assert.Equal("Solberg", await LinkedValueAsync(check, pair, Sides.TidsbankenAnsatt, "Etternavn"));
+        Assert.Equal(("Astrid Solberg", "AS"), ((string?)(await check.GetAsync(Sides.TrelloMember, member))["fullName"], (string?)(await check.GetAsync(Sides.TrelloMember, member))["initials"]));
+        await check.EditAsync(Sides.TrelloMember, member, new JsonObject { ["fullName"] = "Astrid Solberg Lie" });
+        await check.SyncAllAsync();
+        Assert.Equal("Astrid Solberg Lie", (string?)(await check.GetAsync(check.Source, pair.SourceId))["name"]);
 
         // References: a person has none.
         await check.AssertNoApiWritesAsync();

@@ -46,7 +46,8 @@ public sealed class Seed002CustomerpToTrelloTests(QaFixture fixture, ITestOutput
             new JsonObject { ["name"] = name + " Customerp" }, new JsonObject { ["displayName"] = name + " Trello" }, sourceLater: false);
         Assert.Equal((name + " Trello", name + " Trello"), ((string?)source["name"], (string?)target["displayName"]));
 
-        // References: an organization has none.
+        // References: an organization has none. Chains through this flow (an Asana team renamed reaching Customerp,
+        // Trello and Tidsbanken) are in flow 1's test.
         await check.AssertNoApiWritesAsync();
         await check.AssertDeleteUnlinksAsync(inserted);
     }

@@ -106,6 +106,14 @@ public sealed class Seed003CustomerpToCrmofficeTests(QaFixture fixture, ITestOut
         // A time of day in Crmoffice is a date in the shared model: the Oslo calendar day of the instant.
         Assert.Equal("2026-02-16", (string?)(await check.EditTargetAsync(pair, new JsonObject { ["startsAt"] = "2026-02-15T23:30:00Z" }))["start_date"]);
 
+        // A reference edited in Crmoffice is translated back: the company matched to another customer.
+        var otherNumber = Unique.OrgNumber();
+        var otherCompany = await check.CreateAsync(Sides.CrmofficeCompany, new JsonObject { ["name"] = "Vindkraft AS", ["orgNr"] = otherNumber, ["category"] = "customer" });
+        var otherCustomer = await check.CreateAsync(Sides.CustomerpCustomer, new JsonObject { ["name"] = "Vindkraft AS", ["org_number"] = otherNumber });
+        await check.SyncAsync();
+        var moved = await check.EditTargetAsync(pair, new JsonObject { ["companyId"] = otherCompany["id"]!.DeepClone() });
+        Assert.Equal(otherCustomer["id"]!.ToString(), moved["customer_id"]?.ToString());
+
         var (project, both) = await check.EditBothAsync(pair, new JsonObject { ["description"] = "Fase 1 og 2." }, new JsonObject { ["completed"] = true });
         Assert.Equal(("Fase 1 og 2.", "completed"), ((string?)project["description"], (string?)project["status"]));
         Assert.Equal(("Fase 1 og 2.", true), ((string?)both["description"], (bool?)both["completed"]));

@@ -37,7 +37,8 @@ public sealed class Seed004CustomerpToTidsbankenTests(QaFixture fixture, ITestOu
         Assert.Equal(("Fjordlys Gruppen AS", "Fjordlys Gruppen AS"), ((string?)source["name"], (string?)target["Navn"]));
         Assert.Contains("Fjordlys Holding AS", conflict.Loser.Value, StringComparison.Ordinal);
 
-        // References: an organization has none.
+        // References: an organization has none. Chains through this flow (an Asana team renamed reaching Customerp,
+        // Trello and Tidsbanken) are in flow 1's test.
         await check.AssertNoApiWritesAsync();
         await check.AssertDeleteUnlinksAsync(inserted);
     }
