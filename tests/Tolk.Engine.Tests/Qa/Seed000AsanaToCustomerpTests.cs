@@ -16,7 +16,7 @@ public sealed class Seed000AsanaToCustomerpTests(QaFixture fixture, ITestOutputH
     {
         var check = new FlowCheck(fixture.Harness, 1, Sides.AsanaTeam, Sides.CustomerpCustomer) { Log = output.WriteLine };
         await check.AssertInitialSyncLinkedAsync();
-        var organization = await Asana.OrganizationAsync(check);
+        var organization = await AsanaSample.OrganizationAsync(check);
 
         // Teams have only a name: the merge criterion falls back to the name, trimmed and case-folded.
         var name = "Nordvik Marine " + Unique.Tag();
@@ -90,7 +90,7 @@ public sealed class Seed000AsanaToCustomerpTests(QaFixture fixture, ITestOutputH
         var check = new FlowCheck(fixture.Harness, 3, Sides.AsanaProject, Sides.CustomerpProject,
             Sides.AsanaTeam, Sides.CustomerpCustomer, Sides.AsanaUser, Sides.CustomerpEmployee) { Log = output.WriteLine };
         await check.AssertInitialSyncLinkedAsync();
-        var organization = await Asana.OrganizationAsync(check);
+        var organization = await AsanaSample.OrganizationAsync(check);
 
         // The project's team is new too: one sync links it to a customer first, then inserts the project naming it.
         var team = Sides.AsanaTeam.IdOf(await check.CreateAsync(Sides.AsanaTeam, new JsonObject { ["name"] = "Skjærgård " + Unique.Tag(), ["organization"] = organization }));

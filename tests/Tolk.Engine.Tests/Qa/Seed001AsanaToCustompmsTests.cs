@@ -16,7 +16,7 @@ public sealed class Seed001AsanaToCustompmsTests(QaFixture fixture, ITestOutputH
     {
         var check = new FlowCheck(fixture.Harness, 5, Sides.AsanaTaskAsProject, Sides.CustompmsProject) { Log = output.WriteLine };
         await check.AssertInitialSyncLinkedAsync();
-        var workspace = await Asana.OrganizationAsync(check);
+        var workspace = await AsanaSample.OrganizationAsync(check);
 
         // No match by merge criterion: an Asana task has no number, so every task is inserted as a project and tracked.
         var pair = await check.InsertAsync(new JsonObject
@@ -50,7 +50,7 @@ public sealed class Seed001AsanaToCustompmsTests(QaFixture fixture, ITestOutputH
     {
         var check = new FlowCheck(fixture.Harness, 6, Sides.AsanaTeam, Sides.CustompmsCustomer) { Log = output.WriteLine };
         await check.AssertInitialSyncLinkedAsync();
-        var organization = await Asana.OrganizationAsync(check);
+        var organization = await AsanaSample.OrganizationAsync(check);
 
         var name = "Lysverket " + Unique.Tag();
         var pair = await check.MatchAsync(
@@ -88,7 +88,7 @@ public sealed class Seed001AsanaToCustompmsTests(QaFixture fixture, ITestOutputH
         // Neither the API nor a person can create an Asana workspace: the initial sync inserted both sample workspaces
         // in Custompms (no customer had their names), and this test works on the organization's.
         await check.AssertInitialSyncLinkedAsync();
-        var pair = await check.PairOfAsync(await Asana.OrganizationAsync(check));
+        var pair = await check.PairOfAsync(await AsanaSample.OrganizationAsync(check));
 
         var name = "Tolk Demo " + Unique.Tag();
         Assert.Equal(name, (string?)(await check.EditSourceAsync(pair, new JsonObject { ["name"] = name }))["name"]);
@@ -114,7 +114,7 @@ public sealed class Seed001AsanaToCustompmsTests(QaFixture fixture, ITestOutputH
     {
         var check = new FlowCheck(fixture.Harness, 8, Sides.AsanaProject, Sides.CustompmsProject, Sides.AsanaTeam, Sides.CustompmsCustomer) { Log = output.WriteLine };
         await check.AssertInitialSyncLinkedAsync();
-        var organization = await Asana.OrganizationAsync(check);
+        var organization = await AsanaSample.OrganizationAsync(check);
         var team = Sides.AsanaTeam.IdOf(await check.CreateAsync(Sides.AsanaTeam, new JsonObject { ["name"] = "Vannverket " + Unique.Tag(), ["organization"] = organization }));
 
         // No match by merge criterion: Asana projects have no number, so every project is inserted and tracked.
@@ -135,6 +135,23 @@ public sealed class Seed001AsanaToCustompmsTests(QaFixture fixture, ITestOutputH
         var moved = await check.EditTargetAsync(pair, new JsonObject { ["customerId"] = await check.LinkedAsync(Sides.AsanaTeam, otherTeam, Sides.CustompmsCustomer) });
         Assert.Equal(otherTeam, (string?)moved["team"]?["gid"]);
 
+        // A project whose team matches two Custompms customers waits: never written with a guessed customer. Once a
+        // person links the team to one of them by hand, the project is inserted naming that one.
+        var twin = "Tvillingbyen " + Unique.Tag();
+        var chosen = Sides.CustompmsCustomer.IdOf(await check.CreateAsync(Sides.CustompmsCustomer, new JsonObject { ["name"] = twin }));
+        await check.CreateAsync(Sides.CustompmsCustomer, new JsonObject { ["name"] = twin.ToUpperInvariant() });
+        var ambiguous = Sides.AsanaTeam.IdOf(await check.CreateAsync(Sides.AsanaTeam, new JsonObject { ["name"] = twin, ["organization"] = organization }));
+        var waiting = Sides.AsanaProject.IdOf(await check.CreateAsync(Sides.AsanaProject, new JsonObject { ["name"] = "Venter " + Unique.Tag(), ["team"] = ambiguous }));
+        var reports = await check.SyncAsync();
+        Assert.Null(await check.LinkedAsync(Sides.AsanaProject, waiting, Sides.CustompmsProject));
+        var cluster = await check.ClusterOfAsync(Sides.AsanaProject, waiting);
+        Assert.Contains(reports[^1].Waiting, w => w.ClusterId == cluster && w.Target == "custompms.project" && w.Property == "customer");
+        Assert.Null(await fixture.Harness.Engine.LinkAsync(Sides.AsanaTeam.Member(ambiguous), Sides.CustompmsCustomer.Member(chosen)));
+        await check.SyncAsync();
+        var released = await check.LinkedAsync(Sides.AsanaProject, waiting, Sides.CustompmsProject);
+        Assert.NotNull(released);
+        Assert.Equal(chosen, (string?)(await check.GetAsync(Sides.CustompmsProject, released!))["customerId"]);
+
         var (asana, custompms) = await check.EditBothAsync(pair, new JsonObject { ["name"] = "Ledningsnett Sentrum" }, new JsonObject { ["dueDate"] = "2027-03-31" });
         Assert.Equal(("Ledningsnett Sentrum", "2027-03-31"), ((string?)asana["name"], (string?)asana["due_on"]));
         Assert.Equal(("Ledningsnett Sentrum", "2027-03-31"), ((string?)custompms["name"], (string?)custompms["dueDate"]));
@@ -152,7 +169,7 @@ public sealed class Seed001AsanaToCustompmsTests(QaFixture fixture, ITestOutputH
     {
         var check = new FlowCheck(fixture.Harness, 9, Sides.AsanaTask, Sides.CustompmsTask, Sides.AsanaProject, Sides.CustompmsProject, Sides.AsanaTeam) { Log = output.WriteLine };
         await check.AssertInitialSyncLinkedAsync();
-        var organization = await Asana.OrganizationAsync(check);
+        var organization = await AsanaSample.OrganizationAsync(check);
         var users = await check.ListAsync(Sides.AsanaUser);
         var (assignee, other) = (users[0], users[1]);
 
