@@ -58,7 +58,7 @@ public sealed class RateGateTests
         await Task.Delay(50);
         Assert.False(held.IsCompleted, "the window had not reset yet");
         Assert.Equal(2, trello.Calls);
-        _time.Advance(TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromSeconds(1.1)); // the window, and the gate's 50 ms of slack past its estimated reset
         (await held.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
         Assert.Equal(3, trello.Calls);
     }
@@ -96,7 +96,7 @@ public sealed class RateGateTests
 
         Assert.Equal(HttpStatusCode.TooManyRequests, local.StatusCode);
         Assert.True(local.Headers.Contains(TrelloRateGate.LocalHeader));
-        Assert.InRange(local.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
+        Assert.InRange(local.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, batched.StatusCode);
         Assert.Equal(HttpStatusCode.OK, workspaceMembers.StatusCode);
@@ -115,7 +115,7 @@ public sealed class RateGateTests
         var held = Get(invoker, "boards/x");
         await Task.Delay(50);
         Assert.False(held.IsCompleted);
-        _time.Advance(TimeSpan.FromSeconds(10));
+        _time.Advance(TimeSpan.FromSeconds(10.1)); // the window, and the gate's 50 ms of slack
         (await held.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
         Assert.Equal(101, trello.Calls);
     }

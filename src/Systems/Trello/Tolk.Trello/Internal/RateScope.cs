@@ -26,7 +26,7 @@ internal sealed class RateScope(string name, int max, TimeSpan interval)
     public TimeSpan WaitAt(DateTimeOffset now)
     {
         Roll(now);
-        return Remaining > 0 || ResetAt is null ? TimeSpan.Zero : ResetAt.Value - now;
+        return Remaining > 0 || ResetAt is null ? TimeSpan.Zero : ResetAt.Value + Slack - now;
     }
 
     /// <summary>Counts a request about to be sent; returns its number, for <see cref="Observe"/>.</summary>
@@ -64,9 +64,13 @@ internal sealed class RateScope(string name, int max, TimeSpan interval)
         ResetAt ??= now + Interval;
     }
 
+    // The reset is an estimate: the server's window may have opened a little after the request left (transit, a busy
+    // machine). Waiting 50 ms longer keeps the gate from racing the server.
+    private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(50);
+
     private void Roll(DateTimeOffset now)
     {
-        if (ResetAt is { } reset && now >= reset)
+        if (ResetAt is { } reset && now >= reset + Slack)
         {
             Remaining = Max;
             ResetAt = null;
