@@ -1,4 +1,3 @@
-using Tolk.Hub;
 using Tolk.Hub.Store;
 
 namespace Tolk.Connectors;
@@ -27,7 +26,7 @@ public sealed class Collector(IHubStore store)
         {
             await using var writer = await store.BeginWriteAsync(cancellationToken);
             var result = await writer.AppendAsync(dataset,
-                batch.Records.Select(r => HubRecord.FromProperties(r.Id, r.Properties, r.ModifiedAt, r.Deleted)),
+                batch.Records.Select(r => r.ToHubRecord()),
                 AppendMode.SkipInvalid, cancellationToken);
             foreach (var problem in batch.Problems)
             {

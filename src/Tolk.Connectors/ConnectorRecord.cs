@@ -6,7 +6,11 @@ namespace Tolk.Connectors;
 /// One record as a connector read it: its id, its properties under the API's own field names (nothing dropped;
 /// references as the referenced record's id), the system's modification time if it has one, and whether it is deleted.
 /// </summary>
-public sealed record ConnectorRecord(string Id, JsonObject Properties, DateTimeOffset? ModifiedAt = null, bool Deleted = false);
+public sealed record ConnectorRecord(string Id, JsonObject Properties, DateTimeOffset? ModifiedAt = null, bool Deleted = false)
+{
+    /// <summary>The record as the hub stores it (content in canonical form, so equal records hash alike).</summary>
+    public Hub.HubRecord ToHubRecord() => Hub.HubRecord.FromProperties(Id, Properties, ModifiedAt, Deleted);
+}
 
 /// <summary>A record the connector could not read, named by id (when known) and field, with the reason.</summary>
 public sealed record ReadProblem(string? RecordId, string? Field, string Message);

@@ -113,14 +113,7 @@ public sealed class SyncRunner(SyncEngine engine, SyncRunnerOptions? options = n
 
         lock (Totals)
         {
-            foreach (var (number, stats) in report.Flows)
-            {
-                Totals.Flow(number).Add(stats);
-            }
-
-            Totals.Writes += report.Writes;
-            Totals.Processed += report.Processed;
-            Totals.Elapsed += report.Elapsed;
+            Totals.AddFigures(report);
         }
 
         Last = report;

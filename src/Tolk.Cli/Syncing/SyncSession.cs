@@ -104,14 +104,7 @@ internal sealed class SyncSession(SyncEngine engine, IHubStore store, SyncConfig
 
     private static void Add(CycleReport total, CycleReport report)
     {
-        foreach (var (number, stats) in report.Flows)
-        {
-            total.Flow(number).Add(stats);
-        }
-
-        total.Writes += report.Writes;
-        total.Processed += report.Processed;
-        total.Elapsed += report.Elapsed;
+        total.AddFigures(report);
         total.Collected.AddRange(report.Collected);
         total.BlockedSystems.UnionWith(report.BlockedSystems);
     }

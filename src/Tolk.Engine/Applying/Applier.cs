@@ -4,7 +4,6 @@ using Tolk.Engine.Golden;
 using Tolk.Engine.Planning;
 using Tolk.Engine.Running;
 using Tolk.Engine.Topology;
-using Tolk.Hub;
 using Tolk.Hub.Store;
 
 namespace Tolk.Engine.Applying;
@@ -97,7 +96,7 @@ public sealed class Applier(IHubStore store, SyncTopology topology, IReadOnlyDic
 
         if (outcome.Record is { } record)
         {
-            await store.AppendAsync(target.Dataset, [HubRecord.FromProperties(record.Id, record.Properties, record.ModifiedAt, record.Deleted)], cancellationToken: cancellationToken);
+            await store.AppendAsync(target.Dataset, [record.ToHubRecord()], cancellationToken: cancellationToken);
         }
 
         return true;
@@ -130,7 +129,7 @@ public sealed class Applier(IHubStore store, SyncTopology topology, IReadOnlyDic
 
         if (outcome.Record is { } record)
         {
-            await store.AppendAsync(target.Dataset, [HubRecord.FromProperties(record.Id, record.Properties, record.ModifiedAt, record.Deleted)], cancellationToken: cancellationToken);
+            await store.AppendAsync(target.Dataset, [record.ToHubRecord()], cancellationToken: cancellationToken);
         }
 
         return true;
@@ -149,7 +148,7 @@ public sealed class Applier(IHubStore store, SyncTopology topology, IReadOnlyDic
         await using var writer = await store.BeginWriteAsync(cancellationToken);
         if (outcome.Record is { } record)
         {
-            await writer.AppendAsync(update.Target.Dataset, [HubRecord.FromProperties(record.Id, record.Properties, record.ModifiedAt, record.Deleted)], AppendMode.SkipInvalid, cancellationToken);
+            await writer.AppendAsync(update.Target.Dataset, [record.ToHubRecord()], AppendMode.SkipInvalid, cancellationToken);
         }
 
         await writer.SetSyncedValuesAsync(update.Member, ValuesJson.Write(update.Synced), cancellationToken);
@@ -178,7 +177,7 @@ public sealed class Applier(IHubStore store, SyncTopology topology, IReadOnlyDic
     {
         if (outcome.Succeeded && outcome.Record is { } record)
         {
-            var created = HubRecord.FromProperties(record.Id, record.Properties, record.ModifiedAt, record.Deleted);
+            var created = record.ToHubRecord();
             var result = await store.CompleteIntentAsync(intentId, created, CreatedValues(target, record, synced), cancellationToken);
             if (!result.IsComplete)
             {

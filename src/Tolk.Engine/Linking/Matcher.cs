@@ -47,7 +47,7 @@ public sealed class Matcher(IHubStore store, SyncTopology topology, RecordIndex 
         var matches = new List<Candidate>();
         foreach (var flow in participant.Flows)
         {
-            var other = topology.Of(flow.Source == participant.Mapping ? flow.Target : flow.Source);
+            var other = topology.Counterpart(flow, participant);
             var found = Candidates(flow, other, values).ToList();
             if (found.Count > 1)
             {
@@ -168,7 +168,7 @@ public sealed class Matcher(IHubStore store, SyncTopology topology, RecordIndex 
 
         foreach (var flow in participant.Flows)
         {
-            var other = topology.Of(flow.Source == participant.Mapping ? flow.Target : flow.Source);
+            var other = topology.Counterpart(flow, participant);
             if (cluster.Members.Any(m => m.Dataset == other.Dataset && m.Role == other.Role) || joined.Any(j => j.Dataset == other.Dataset && j.Role == other.Role))
             {
                 continue;

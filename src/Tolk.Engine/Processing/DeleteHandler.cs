@@ -27,7 +27,7 @@ public sealed class DeleteHandler(IHubStore store, SyncTopology topology, Applie
         var removed = new List<MemberKey> { participant.Member(record.Id) };
         foreach (var flow in participant.Flows.Where(f => FlowControl.Propagates(f) && !control.IsPaused(f)))
         {
-            var other = topology.Of(flow.Source == participant.Mapping ? flow.Target : flow.Source);
+            var other = topology.Counterpart(flow, participant);
             if (flow.Definition.ReadOnlyTarget && other.Mapping == flow.Target)
             {
                 continue;

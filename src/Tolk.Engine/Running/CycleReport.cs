@@ -44,6 +44,23 @@ public sealed class CycleReport
         return stats;
     }
 
+    /// <summary>
+    /// Adds another report's figures (per flow, writes, versions processed, time) to this one; its collections, waits
+    /// and blocked systems are the caller's to keep or not, since a long-running total must not grow with every cycle.
+    /// </summary>
+    public void AddFigures(CycleReport other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var (number, stats) in other.Flows)
+        {
+            Flow(number).Add(stats);
+        }
+
+        Writes += other.Writes;
+        Processed += other.Processed;
+        Elapsed += other.Elapsed;
+    }
+
     /// <summary>The sum over all flows.</summary>
     public FlowStats Total()
     {

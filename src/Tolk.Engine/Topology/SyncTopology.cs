@@ -55,6 +55,14 @@ public sealed class SyncTopology
     /// <summary>The participant of a flow's source or target mapping.</summary>
     public Participant Of(DatatypeMapping mapping) => _byKey[mapping.Key];
 
+    /// <summary>The participant on the other side of <paramref name="flow"/> from <paramref name="participant"/>.</summary>
+    public Participant Counterpart(ResolvedFlow flow, Participant participant)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(participant);
+        return Of(flow.Source == participant.Mapping ? flow.Target : flow.Source);
+    }
+
     /// <summary>The participants reading a dataset (its primary mapping and roles).</summary>
     public IReadOnlyList<Participant> Of(Dataset dataset) => _byDataset.TryGetValue(dataset, out var list) ? list : [];
 

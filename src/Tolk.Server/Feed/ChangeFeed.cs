@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Tolk.Connectors;
 using Tolk.Connectors.Metering;
 using Tolk.Engine.Running;
-using Tolk.Hub;
 using Tolk.Hub.Store;
 using Tolk.Server.Metrics;
 
@@ -141,7 +140,7 @@ internal sealed partial class ChangeFeed : IAsyncDisposable
             _written.Clear();
         }
 
-        var hash = HubRecord.FromProperties(record.Id, record.Properties, record.ModifiedAt, record.Deleted).ComputeHash();
+        var hash = record.ToHubRecord().ComputeHash();
         var queue = _written.GetOrAdd((new Dataset(system, datatype), record.Id), _ => new ConcurrentQueue<string>());
         queue.Enqueue(hash);
         while (queue.Count > 4 && queue.TryDequeue(out _))

@@ -117,14 +117,7 @@ public sealed class SyncHarness : IAsyncLifetime
 
     private static void Merge(CycleReport total, CycleReport report)
     {
-        foreach (var (number, stats) in report.Flows)
-        {
-            total.Flow(number).Add(stats);
-        }
-
-        total.Writes += report.Writes;
-        total.Processed += report.Processed;
-        total.Elapsed += report.Elapsed;
+        total.AddFigures(report);
         total.Collected.AddRange(report.Collected);
         total.Waiting.Clear();
         total.Waiting.AddRange(report.Waiting);
