@@ -22,6 +22,7 @@ namespace Tolk.Bench.Latency;
 internal static class LatencyBenchmark
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan SlowSample = TimeSpan.FromSeconds(1);
 
     public static async Task<int> RunAsync(int webhookEdits, int polledEdits, TimeSpan pollInterval, TimeSpan spacing)
     {
@@ -47,16 +48,17 @@ internal static class LatencyBenchmark
 
             Console.WriteLine($"latency: initial sync {initial.Elapsed.TotalSeconds:F1} s");
             using var stop = new CancellationTokenSource();
+            var cycles = new CycleTrace(runner);
             var loop = runner.RunAsync(stop.Token);
 
             var asana = sandbox.Fleet["asana"].Admin;
             var customerp = sandbox.Fleet["customerp"].Admin;
             var custompms = sandbox.Fleet["custompms"].Admin;
-            var viaWebhooks = await MeasureAsync("asana project → customerp project (webhook)", webhookEdits, spacing,
+            var viaWebhooks = await MeasureAsync("asana project → customerp project (webhook)", webhookEdits, spacing, cycles, (at, took) => CallsAsync(sandbox, at, took),
                 await LinksAsync(store, new("asana", "project"), new("customerp", "project")),
                 (link, text) => asana.EditAsync("projects", link.Source, new JsonObject { ["notes"] = text }),
                 async (link, text) => (string?)(await customerp.GetAsync("projects", link.Target))?["description"] == text);
-            var viaPolling = await MeasureAsync($"custompms project → asana project (polled every {pollInterval.TotalSeconds:0.#} s)", polledEdits, pollInterval,
+            var viaPolling = await MeasureAsync($"custompms project → asana project (polled every {pollInterval.TotalSeconds:0.#} s)", polledEdits, pollInterval, cycles, (at, took) => CallsAsync(sandbox, at, took),
                 await LinksAsync(store, new("custompms", "project"), new("asana", "project")),
                 (link, text) => custompms.EditAsync("projects", link.Source, new JsonObject { ["description"] = text }),
                 async (link, text) => (string?)(await asana.GetAsync("projects", link.Target))?["notes"] == text);
@@ -79,7 +81,7 @@ internal static class LatencyBenchmark
         }
     }
 
-    private static async Task<List<double>> MeasureAsync(string what, int edits, TimeSpan jitter, List<(string Source, string Target)> links,
+    private static async Task<List<double>> MeasureAsync(string what, int edits, TimeSpan jitter, CycleTrace cycles, Func<DateTimeOffset, TimeSpan, Task<string>> calls, List<(string Source, string Target)> links,
         Func<(string Source, string Target), string, Task> edit, Func<(string Source, string Target), string, Task<bool>> visible)
     {
         if (links.Count == 0)
@@ -89,6 +91,7 @@ internal static class LatencyBenchmark
         }
 
         var samples = new List<double>(edits);
+        var slow = new List<(int Edit, DateTimeOffset At, TimeSpan Took)>();
         var lost = 0;
         for (var i = 0; i < edits; i++)
         {
@@ -100,6 +103,7 @@ internal static class LatencyBenchmark
             var link = links[i % links.Count];
             var text = $"Latency probe {i} {Guid.NewGuid():N}";
             var clock = Stopwatch.StartNew();
+            var editedAt = DateTimeOffset.UtcNow;
             await edit(link, text);
             while (!await visible(link, text))
             {
@@ -116,9 +120,22 @@ internal static class LatencyBenchmark
             {
                 samples.Add(clock.Elapsed.TotalMilliseconds);
             }
+
+            if (clock.Elapsed > SlowSample)
+            {
+                slow.Add((i, editedAt, clock.Elapsed));
+            }
         }
 
         samples.Sort();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        foreach (var (number, at, took) in slow)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"latency:   slow edit {number} ({took.TotalMilliseconds:F0} ms), cycles from the edit on: {cycles.Describe(at, at + took)}"));
+            Console.WriteLine($"latency:     API calls meanwhile: {await calls(at, took)}");
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"latency: {what}: {samples.Count} edits, p50 {Percentile(samples, 0.5):F0} ms, p90 {Percentile(samples, 0.9):F0} ms, " +
             $"p99 {Percentile(samples, 0.99):F0} ms, max {(samples.Count > 0 ? samples[^1] : 0):F0} ms{(lost > 0 ? $", {lost} not visible within {Timeout.TotalSeconds:0} s" : "")}"));
@@ -128,6 +145,20 @@ internal static class LatencyBenchmark
     private static async Task<List<(string Source, string Target)>> LinksAsync(SqliteHubStore store, Dataset source, Dataset target) =>
         [.. (await store.GetFlowLinksAsync(source, target)).Where(l => l.Source.Role.Length == 0 && l.Target.Role.Length == 0)
             .Select(l => (l.Source.RecordId, l.Target.RecordId))];
+
+    private static async Task<string> CallsAsync(Sandbox sandbox, DateTimeOffset at, TimeSpan took)
+    {
+        var calls = new List<(double Offset, string Text)>();
+        foreach (var running in sandbox.Fleet.Running)
+        {
+            foreach (var call in (await running.Admin.CallsAsync()).Calls.Where(c => c.At >= at && c.At <= at + took))
+            {
+                calls.Add(((call.At - at).TotalMilliseconds, $"{running.Emulator.Name} {call.Method} {call.Path} {call.Status}"));
+            }
+        }
+
+        return string.Join("; ", calls.OrderBy(c => c.Offset).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Offset:F0} ms {c.Text}")));
+    }
 
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
