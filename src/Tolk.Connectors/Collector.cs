@@ -3,7 +3,8 @@ using Tolk.Hub.Store;
 namespace Tolk.Connectors;
 
 /// <summary>What one collection of a datatype did.</summary>
-public sealed record CollectResult(Dataset Dataset, int Pages, int Read, int Appended, int Unchanged, int Problems, Failure? Stopped);
+/// <param name="ById">Whether named records were read directly; false for a read of the datatype's change feed.</param>
+public sealed record CollectResult(Dataset Dataset, int Pages, int Read, int Appended, int Unchanged, int Problems, Failure? Stopped, bool ById = false);
 
 /// <summary>
 /// Reads a datatype through its connector from the saved cursor and appends each page to the hub log together with
@@ -49,5 +50,23 @@ public sealed class Collector(IHubStore store)
             }
         }
         return new CollectResult(dataset, pages, read, appended, unchanged, problems, null);
+    }
+
+    /// <summary>
+    /// Reads the named records of <paramref name="datatype"/> directly and appends what changed; the datatype's cursor
+    /// stays where it is, so the change feed still covers them.
+    /// </summary>
+    public async Task<CollectResult> CollectRecordsAsync(IConnector connector, string datatype, IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
+    {
+        var dataset = new Dataset(connector.System, datatype);
+        var batch = await connector.ReadRecordsAsync(datatype, ids, cancellationToken);
+        await using var writer = await store.BeginWriteAsync(cancellationToken);
+        var result = await writer.AppendAsync(dataset, batch.Records.Select(r => r.ToHubRecord()), AppendMode.SkipInvalid, cancellationToken);
+        foreach (var problem in batch.Problems)
+        {
+            await writer.RecordErrorAsync(new RecordError(dataset, problem.RecordId ?? "(unknown)", problem.Field, problem.Message), "collect", cancellationToken);
+        }
+        await writer.CommitAsync(cancellationToken);
+        return new CollectResult(dataset, 1, batch.Records.Count, result.Appended, result.Unchanged, batch.Problems.Count + result.Errors.Count, batch.Stopped, ById: true);
     }
 }

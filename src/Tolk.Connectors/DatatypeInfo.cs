@@ -16,6 +16,11 @@ public enum Capabilities
     Archive = 8,
     /// <summary>The system pushes change notifications (webhooks) for this datatype.</summary>
     Webhooks = 16,
+    /// <summary>
+    /// Records can be read one by one by id (<see cref="IConnector.ReadRecordsAsync"/>): what a webhook names is read
+    /// directly, cheaper than a change-feed read when a rate limit is tight.
+    /// </summary>
+    ReadById = 32,
 }
 
 /// <summary>One datatype of a system as its connector serves it.</summary>

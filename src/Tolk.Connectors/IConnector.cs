@@ -20,6 +20,15 @@ public interface IConnector
     /// </summary>
     IAsyncEnumerable<ReadBatch> ReadAsync(string datatype, ConnectorCursor cursor, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reads the current state of the named records (what a webhook delivery names), a record that is gone coming back
+    /// deleted. The batch's cursor is <see cref="ConnectorCursor.None"/>: a direct read never moves the change feed,
+    /// which reads these records again later (unchanged, so nothing is appended). Connectors that declare
+    /// <see cref="Capabilities.ReadById"/> implement it; the default answers <see cref="FailureKind.NotSupported"/>.
+    /// </summary>
+    Task<ReadBatch> ReadRecordsAsync(string datatype, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        Task.FromResult(ReadBatch.Failed(new Failure(FailureKind.NotSupported, $"{System} cannot read {datatype} records by id"), ConnectorCursor.None));
+
     /// <summary>Creates a record, recovering a lost response through <see cref="CreateRequest.IdempotencyKey"/> or its match fields.</summary>
     Task<WriteOutcome> CreateAsync(string datatype, CreateRequest request, CancellationToken cancellationToken);
 

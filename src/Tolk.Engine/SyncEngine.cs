@@ -16,8 +16,10 @@ namespace Tolk.Engine;
 
 /// <summary>
 /// The sync engine: collects each flow's datatypes through their connectors into the hub log, processes new versions
-/// into clusters and golden records, plans the writes that bring every linked record in line, and applies them. One
-/// cycle at a time; every piece of state lives in the hub store, so a restart resumes where the last cycle stopped.
+/// into clusters and golden records, plans the writes that bring every linked record in line, and applies them.
+/// Cycles may overlap while they read (each system's reads and writes take turns through <see cref="SystemLocks"/>), so
+/// a webhook's read never waits behind another system's slow poll; processing, planning and applying are one cycle at a
+/// time. Every piece of state lives in the hub store, so a restart resumes where the last cycle stopped.
 /// </summary>
 public sealed partial class SyncEngine : IDisposable
 {
@@ -32,6 +34,7 @@ public sealed partial class SyncEngine : IDisposable
     private readonly MemberMerger _merger;
     private readonly ReferenceResolver _resolver;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SystemLocks _locks = new();
 
     private SyncEngine(SyncTopology topology, IHubStore store, IReadOnlyDictionary<string, IConnector> connectors, RecordIndex index, FlowControl control,
         EngineState state, SyncEngineOptions options, ILogger logger)
@@ -46,7 +49,7 @@ public sealed partial class SyncEngine : IDisposable
         _logger = logger;
         _resolver = new ReferenceResolver(store, topology, index);
         _merger = new MemberMerger(store, topology, _resolver);
-        _applier = new Applier(store, topology, connectors, logger);
+        _applier = new Applier(store, topology, connectors, _locks, logger);
         var matcher = new Matcher(store, topology, index, _resolver, m => state.Unlinked.Contains(EngineState.Label(m)));
         var deletes = new DeleteHandler(store, topology, _applier, control, logger);
         var breaker = new MassDeleteBreaker(index) { Minimum = options.MassDeleteMinimum, Fraction = options.MassDeleteFraction };
@@ -89,23 +92,27 @@ public sealed partial class SyncEngine : IDisposable
     }
 
     /// <summary>
-    /// Runs one cycle: resolves inserts whose outcome is unknown, collects (all datasets the flows read, or
-    /// <paramref name="datasets"/>; none when <paramref name="collect"/> is false), then processes, plans and applies until
-    /// nothing is left to do.
+    /// Runs one cycle: collects (all datasets the flows read, or <paramref name="datasets"/>; none when
+    /// <paramref name="collect"/> is false), then resolves inserts whose outcome is unknown, processes, plans and applies
+    /// until nothing is left to do.
     /// </summary>
-    public async Task<CycleReport> RunCycleAsync(IReadOnlyCollection<Dataset>? datasets = null, bool collect = true, CancellationToken cancellationToken = default)
+    public Task<CycleReport> RunCycleAsync(IReadOnlyCollection<Dataset>? datasets = null, bool collect = true, CancellationToken cancellationToken = default) =>
+        RunCycleAsync(collect ? new CollectRequest(datasets ?? Topology.Datasets) : new CollectRequest(), cancellationToken);
+
+    /// <summary>
+    /// Runs one cycle: collects what <paramref name="request"/> names (beside other cycles' reads), then, one cycle at
+    /// a time, resolves inserts whose outcome is unknown, processes, plans and applies until nothing is left to do.
+    /// </summary>
+    public async Task<CycleReport> RunCycleAsync(CollectRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var clock = Stopwatch.StartNew();
+        var report = new CycleReport();
+        await CollectAsync(request, report, cancellationToken);
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var clock = Stopwatch.StartNew();
-            var report = new CycleReport();
             var pendingInserts = await _applier.ResolvePendingAsync(report, cancellationToken);
-            if (collect)
-            {
-                await CollectAsync(datasets ?? [.. Topology.Datasets], report, cancellationToken);
-            }
-
             await ProcessAndApplyAsync(report, pendingInserts, cancellationToken);
             report.Elapsed = clock.Elapsed;
             return report;
@@ -117,35 +124,60 @@ public sealed partial class SyncEngine : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        _gate.Dispose();
+        _locks.Dispose();
+    }
 
-    private async Task CollectAsync(IReadOnlyCollection<Dataset> datasets, CycleReport report, CancellationToken cancellationToken)
+    private async Task CollectAsync(CollectRequest request, CycleReport report, CancellationToken cancellationToken)
     {
         var collector = new Collector(_store);
-        var wanted = Topology.Datasets.Where(d => datasets.Contains(d) && Control.IsRead(d));
-        var bySystem = wanted.GroupBy(d => d.System).Where(g => _connectors.ContainsKey(g.Key)).Select(async group =>
-        {
-            foreach (var dataset in group)
+        var feeds = Topology.Datasets.Where(d => request.Datasets.Contains(d) && Control.IsRead(d)).ToList();
+        var direct = request.Records.Where(r => Topology.Datasets.Contains(r.Dataset) && Control.IsRead(r.Dataset)).ToList();
+        var bySystem = feeds.Select(d => d.System).Concat(direct.Select(r => r.Dataset.System)).Distinct(StringComparer.Ordinal)
+            .Where(_connectors.ContainsKey).Select(async system =>
             {
-                var result = await collector.CollectAsync(_connectors[group.Key], dataset.Datatype, cancellationToken);
-                lock (report)
+                var connector = _connectors[system];
+                var reads = direct.Where(r => r.Dataset.System == system)
+                    .Select(r => (r.Dataset, Ids: CanReadDirectly(connector, r.Dataset, r.Ids.Count) ? r.Ids : null))
+                    .Concat(feeds.Where(d => d.System == system).Select(d => (Dataset: d, Ids: (IReadOnlyCollection<string>?)null)));
+                foreach (var (dataset, ids) in reads)
                 {
-                    report.Collected.Add(result);
-                    if (result.Stopped?.Kind == FailureKind.CredentialsRejected)
+                    CollectResult result;
+                    using (await _locks.EnterAsync(system, cancellationToken))
                     {
-                        report.BlockedSystems.Add(group.Key);
+                        result = ids is null
+                            ? await collector.CollectAsync(connector, dataset.Datatype, cancellationToken)
+                            : await collector.CollectRecordsAsync(connector, dataset.Datatype, [.. ids], cancellationToken);
+                        if (result.Stopped?.Kind == FailureKind.NotSupported && ids is not null)
+                        {
+                            result = await collector.CollectAsync(connector, dataset.Datatype, cancellationToken);
+                        }
+                    }
+
+                    lock (report)
+                    {
+                        report.Collected.Add(result);
+                        if (result.Stopped?.Kind == FailureKind.CredentialsRejected)
+                        {
+                            report.BlockedSystems.Add(system);
+                        }
+                    }
+
+                    if (result.Stopped is not null)
+                    {
+                        _logger.LogWarning("Reading {Dataset} stopped: {Reason}", dataset, result.Stopped.Message);
+                        break;
                     }
                 }
-
-                if (result.Stopped is not null)
-                {
-                    _logger.LogWarning("Reading {Dataset} stopped: {Reason}", dataset, result.Stopped.Message);
-                    break;
-                }
-            }
-        });
+            });
         await Task.WhenAll(bySystem);
     }
+
+    private bool CanReadDirectly(IConnector connector, Dataset dataset, int count) =>
+        count <= _options.MaxDirectReads
+        && connector.Datatypes.FirstOrDefault(t => t.Name == dataset.Datatype)?.Can(Capabilities.ReadById) == true;
 
     private async Task ProcessAndApplyAsync(CycleReport report, IReadOnlySet<(long, string)> pendingInserts, CancellationToken cancellationToken)
     {

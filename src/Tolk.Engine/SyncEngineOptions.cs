@@ -11,4 +11,10 @@ public sealed class SyncEngineOptions
 
     /// <summary>The share of a dataset's live records whose deletion in one batch trips the breaker.</summary>
     public double MassDeleteFraction { get; init; } = 0.25;
+
+    /// <summary>
+    /// The most records of one dataset a cycle reads directly (what webhooks named); more, and it reads the dataset's
+    /// change feed instead, which is then the cheaper way.
+    /// </summary>
+    public int MaxDirectReads { get; init; } = 50;
 }

@@ -8,19 +8,22 @@ using Tolk.Hub.Store;
 namespace Tolk.Runtime;
 
 /// <summary>
-/// Keeps the engine syncing: a cycle for the datasets a webhook (or a person) names as soon as it is asked, and a cycle
-/// for each system when its poll interval is due. Cycles never overlap; triggers that arrive during one are merged into
-/// the next. Every cycle's report is published to <see cref="CycleCompleted"/>.
+/// Keeps the engine syncing in two lanes that run side by side: one for what webhooks (or a person) name, run as soon
+/// as it is asked, and one that reads each system when its poll interval is due. Within a lane cycles never overlap, and
+/// requests that arrive during one are merged into the next; across lanes, the engine lets reads overlap and takes the
+/// cycles' processing in turn, so a webhook's change never waits behind a slow poll of another system. Every cycle's
+/// report is published to <see cref="CycleCompleted"/>, one at a time.
 /// </summary>
 public sealed class SyncRunner(SyncEngine engine, SyncRunnerOptions? options = null, TimeProvider? time = null, ILogger? logger = null)
 {
     private readonly SyncRunnerOptions _options = options ?? new SyncRunnerOptions();
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
-    private readonly Channel<Dataset[]> _triggers = Channel.CreateUnbounded<Dataset[]>();
+    private readonly Channel<CollectRequest> _triggers = Channel.CreateUnbounded<CollectRequest>();
     private readonly Dictionary<string, DateTimeOffset> _lastRead = new(StringComparer.Ordinal);
+    private readonly Lock _publish = new();
 
-    /// <summary>Raised after every cycle, on the runner's thread.</summary>
+    /// <summary>Raised after every cycle, one report at a time, on the thread of the lane that ran it.</summary>
     public event Action<CycleReport>? CycleCompleted;
 
     /// <summary>The figures of every cycle since start, per flow.</summary>
@@ -29,7 +32,7 @@ public sealed class SyncRunner(SyncEngine engine, SyncRunnerOptions? options = n
     /// <summary>The last cycle's report, or null before the first.</summary>
     public CycleReport? Last { get; private set; }
 
-    /// <summary>When each system was last read.</summary>
+    /// <summary>When each system's change feeds were last read.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset> LastRead
     {
         get
@@ -41,83 +44,106 @@ public sealed class SyncRunner(SyncEngine engine, SyncRunnerOptions? options = n
         }
     }
 
-    /// <summary>Asks for a cycle that reads <paramref name="datasets"/> now (a webhook delivery named them).</summary>
-    public void Trigger(params Dataset[] datasets) => _triggers.Writer.TryWrite(datasets);
+    /// <summary>Asks for a cycle that reads <paramref name="datasets"/> now (a person or a delivery named them).</summary>
+    public void Trigger(params Dataset[] datasets) => Trigger(new CollectRequest(datasets));
+
+    /// <summary>Asks for a cycle that reads what <paramref name="request"/> names now (a webhook delivery's records).</summary>
+    public void Trigger(CollectRequest request) => _triggers.Writer.TryWrite(request);
 
     /// <summary>Asks for a cycle that reads every dataset of <paramref name="system"/> now.</summary>
     public void TriggerSystem(string system) => Trigger([.. engine.Topology.Datasets.Where(d => d.System == system)]);
 
     /// <summary>Runs one cycle over everything now (the initial sync, `tolk sync --once`).</summary>
-    public async Task<CycleReport> RunOnceAsync(CancellationToken cancellationToken = default) =>
-        await RunCycleAsync([.. engine.Topology.Datasets], cancellationToken);
+    public Task<CycleReport> RunOnceAsync(CancellationToken cancellationToken = default) =>
+        RunCycleAsync(new CollectRequest(engine.Topology.Datasets), cancellationToken);
 
     /// <summary>Syncs until cancelled.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public async Task RunAsync(CancellationToken cancellationToken) =>
+        await Task.WhenAll(TriggeredAsync(cancellationToken), PolledAsync(cancellationToken));
+
+    private async Task TriggeredAsync(CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        try
         {
-            var due = DueDatasets();
-            while (_triggers.Reader.TryRead(out var triggered))
+            while (await _triggers.Reader.WaitToReadAsync(cancellationToken))
             {
-                due.UnionWith(triggered);
-            }
-
-            if (due.Count > 0)
-            {
-                try
+                var request = new CollectRequest();
+                while (_triggers.Reader.TryRead(out var triggered))
                 {
-                    await RunCycleAsync(due, cancellationToken);
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    return;
-                }
-#pragma warning disable CA1031 // A failed cycle is logged and the next one runs: the runner must not stop.
-                catch (Exception ex)
-#pragma warning restore CA1031
-                {
-                    _logger.LogError(ex, "A sync cycle failed; the next one will try again");
+                    request.Add(triggered);
                 }
 
-                continue;
+                await RunGuardedAsync(request, cancellationToken);
             }
-
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            wait.CancelAfter(NextDue());
-            try
-            {
-                var triggered = await _triggers.Reader.ReadAsync(wait.Token);
-                _triggers.Writer.TryWrite(triggered);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
         }
     }
 
-    private async Task<CycleReport> RunCycleAsync(IReadOnlyCollection<Dataset> datasets, CancellationToken cancellationToken)
+    private async Task PolledAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var due = DueDatasets();
+                if (due.Count > 0)
+                {
+                    await RunGuardedAsync(new CollectRequest(due), cancellationToken);
+                    continue;
+                }
+
+                await Task.Delay(NextDue(), _time, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task RunGuardedAsync(CollectRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunCycleAsync(request, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // A failed cycle is logged and the next one runs: the runner must not stop.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _logger.LogError(ex, "A sync cycle failed; the next one will try again");
+        }
+    }
+
+    private async Task<CycleReport> RunCycleAsync(CollectRequest request, CancellationToken cancellationToken)
     {
         var started = _time.GetUtcNow();
-        var report = await engine.RunCycleAsync(datasets, collect: true, cancellationToken);
+        var report = await engine.RunCycleAsync(request, cancellationToken);
         lock (_lastRead)
         {
-            foreach (var system in datasets.Select(d => d.System).Distinct())
+            // What was asked of the change feeds, and the named records the engine read through them.
+            foreach (var system in request.Datasets.Select(d => d.System).Concat(report.Collected.Where(c => !c.ById).Select(c => c.Dataset.System)).Distinct())
             {
                 _lastRead[system] = started;
             }
         }
 
-        lock (Totals)
+        lock (_publish)
         {
-            Totals.AddFigures(report);
+            lock (Totals)
+            {
+                Totals.AddFigures(report);
+            }
+
+            Last = report;
+            CycleCompleted?.Invoke(report);
         }
 
-        Last = report;
-        CycleCompleted?.Invoke(report);
         return report;
     }
 
@@ -125,11 +151,14 @@ public sealed class SyncRunner(SyncEngine engine, SyncRunnerOptions? options = n
     {
         var now = _time.GetUtcNow();
         var due = new HashSet<Dataset>();
-        foreach (var group in engine.Topology.Datasets.GroupBy(d => d.System))
+        lock (_lastRead)
         {
-            if (!_lastRead.TryGetValue(group.Key, out var last) || now - last >= Interval(group.Key))
+            foreach (var group in engine.Topology.Datasets.GroupBy(d => d.System))
             {
-                due.UnionWith(group);
+                if (!_lastRead.TryGetValue(group.Key, out var last) || now - last >= Interval(group.Key))
+                {
+                    due.UnionWith(group);
+                }
             }
         }
 
@@ -139,10 +168,15 @@ public sealed class SyncRunner(SyncEngine engine, SyncRunnerOptions? options = n
     private TimeSpan NextDue()
     {
         var now = _time.GetUtcNow();
-        var next = engine.Topology.Datasets.Select(d => d.System).Distinct()
-            .Select(s => (_lastRead.TryGetValue(s, out var last) ? last + Interval(s) : now) - now)
-            .DefaultIfEmpty(_options.PollInterval)
-            .Min();
+        TimeSpan next;
+        lock (_lastRead)
+        {
+            next = engine.Topology.Datasets.Select(d => d.System).Distinct()
+                .Select(s => (_lastRead.TryGetValue(s, out var last) ? last + Interval(s) : now) - now)
+                .DefaultIfEmpty(_options.PollInterval)
+                .Min();
+        }
+
         return next < TimeSpan.FromMilliseconds(50) ? TimeSpan.FromMilliseconds(50) : next;
     }
 

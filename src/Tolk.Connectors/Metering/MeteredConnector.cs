@@ -9,24 +9,16 @@ namespace Tolk.Connectors.Metering;
 /// every record a write returned (<see cref="RecordWritten"/>): the server's change feed tells Tolk's own writes from a
 /// person's edits by them. Everything else is passed through unchanged.
 /// </summary>
-public class MeteredConnector : IConnector, IDisposable
+public class MeteredConnector : DelegatingConnector, IDisposable
 {
-    private readonly IConnector _inner;
-
     /// <summary>Wraps <paramref name="inner"/>.</summary>
-    protected MeteredConnector(IConnector inner) => _inner = inner;
+    protected MeteredConnector(IConnector inner)
+        : base(inner)
+    {
+    }
 
     /// <summary>Raised after a create, update or delete that returned the record (datatype, record as returned).</summary>
     public event Action<string, ConnectorRecord>? RecordWritten;
-
-    /// <summary>The wrapped connector.</summary>
-    public IConnector Inner => _inner;
-
-    /// <inheritdoc />
-    public string System => _inner.System;
-
-    /// <inheritdoc />
-    public IReadOnlyList<DatatypeInfo> Datatypes => _inner.Datatypes;
 
     /// <summary>Wraps a connector, keeping its webhook side when it has one.</summary>
     public static IConnector Wrap(IConnector connector)
@@ -41,9 +33,9 @@ public class MeteredConnector : IConnector, IDisposable
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<ReadBatch> ReadAsync(string datatype, ConnectorCursor cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public override async IAsyncEnumerable<ReadBatch> ReadAsync(string datatype, ConnectorCursor cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var batch in _inner.ReadAsync(datatype, cursor, cancellationToken))
+        await foreach (var batch in Inner.ReadAsync(datatype, cursor, cancellationToken))
         {
             ConnectorMetrics.Read(System, datatype, batch.Records.Count);
             yield return batch;
@@ -51,20 +43,24 @@ public class MeteredConnector : IConnector, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<WriteOutcome> CreateAsync(string datatype, CreateRequest request, CancellationToken cancellationToken) =>
-        Observe(datatype, "create", await _inner.CreateAsync(datatype, request, cancellationToken));
+    public override async Task<ReadBatch> ReadRecordsAsync(string datatype, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var batch = await Inner.ReadRecordsAsync(datatype, ids, cancellationToken);
+        ConnectorMetrics.Read(System, datatype, batch.Records.Count);
+        return batch;
+    }
 
     /// <inheritdoc />
-    public async Task<WriteOutcome> UpdateAsync(string datatype, string id, JsonObject changes, CancellationToken cancellationToken) =>
-        Observe(datatype, "update", await _inner.UpdateAsync(datatype, id, changes, cancellationToken));
+    public override async Task<WriteOutcome> CreateAsync(string datatype, CreateRequest request, CancellationToken cancellationToken) =>
+        Observe(datatype, "create", await Inner.CreateAsync(datatype, request, cancellationToken));
 
     /// <inheritdoc />
-    public async Task<WriteOutcome> DeleteAsync(string datatype, string id, CancellationToken cancellationToken) =>
-        Observe(datatype, "delete", await _inner.DeleteAsync(datatype, id, cancellationToken));
+    public override async Task<WriteOutcome> UpdateAsync(string datatype, string id, JsonObject changes, CancellationToken cancellationToken) =>
+        Observe(datatype, "update", await Inner.UpdateAsync(datatype, id, changes, cancellationToken));
 
     /// <inheritdoc />
-    public Task<ConnectorRecord?> FindCreatedAsync(string datatype, CreateRequest request, CancellationToken cancellationToken) =>
-        _inner.FindCreatedAsync(datatype, request, cancellationToken);
+    public override async Task<WriteOutcome> DeleteAsync(string datatype, string id, CancellationToken cancellationToken) =>
+        Observe(datatype, "delete", await Inner.DeleteAsync(datatype, id, cancellationToken));
 
     /// <inheritdoc />
     public void Dispose()
@@ -78,7 +74,7 @@ public class MeteredConnector : IConnector, IDisposable
     {
         if (disposing)
         {
-            (_inner as IDisposable)?.Dispose();
+            (Inner as IDisposable)?.Dispose();
         }
     }
 

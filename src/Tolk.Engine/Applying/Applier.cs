@@ -12,9 +12,10 @@ namespace Tolk.Engine.Applying;
 /// Carries out planned writes through the connectors, one queue per system (systems in parallel, each system's writes
 /// in order). Inserts follow the intent protocol: the intent is committed before the API call, and the created record
 /// joins its cluster, its version and the intent's completion in one transaction. Every write's response is appended to
-/// the log with the member's new synchronized values, so reading it back is not an edit.
+/// the log with the member's new synchronized values, so reading it back is not an edit. Each write and its record hold
+/// the system's lock (<see cref="SystemLocks"/>), so no read of that system overlaps it.
 /// </summary>
-public sealed class Applier(IHubStore store, SyncTopology topology, IReadOnlyDictionary<string, IConnector> connectors, ILogger logger)
+public sealed class Applier(IHubStore store, SyncTopology topology, IReadOnlyDictionary<string, IConnector> connectors, SystemLocks locks, ILogger logger)
 {
     /// <summary>Carries out <paramref name="writes"/>; returns the clusters whose writes should be tried again later.</summary>
     public async Task<IReadOnlySet<long>> ApplyAsync(IReadOnlyList<PlannedWrite> writes, CycleReport report, CancellationToken cancellationToken)
@@ -34,12 +35,17 @@ public sealed class Applier(IHubStore store, SyncTopology topology, IReadOnlyDic
                     continue;
                 }
 
-                var ok = write switch
+                bool ok;
+                using (await locks.EnterAsync(group.Key, cancellationToken))
                 {
-                    PlannedInsert insert => await InsertAsync(insert, report, cancellationToken),
-                    PlannedUpdate update => await UpdateAsync(update, report, cancellationToken),
-                    _ => true,
-                };
+                    ok = write switch
+                    {
+                        PlannedInsert insert => await InsertAsync(insert, report, cancellationToken),
+                        PlannedUpdate update => await UpdateAsync(update, report, cancellationToken),
+                        _ => true,
+                    };
+                }
+
                 if (!ok)
                 {
                     lock (retry)
@@ -67,6 +73,7 @@ public sealed class Applier(IHubStore store, SyncTopology topology, IReadOnlyDic
             }
 
             var (request, synced) = InsertPayload.Read(intent.Payload, intent.IdempotencyKey);
+            using var held = await locks.EnterAsync(intent.Dataset.System, cancellationToken);
             var found = await connector.FindCreatedAsync(intent.Dataset.Datatype, request, cancellationToken);
             var outcome = found is not null ? WriteOutcome.Ok(found) : await Count(report, connector.CreateAsync(intent.Dataset.Datatype, request, cancellationToken));
             if (!await FinishInsertAsync(intent.Id, intent.ClusterId, participant, $"created for cluster {intent.ClusterId} (an insert whose outcome was not known, resolved)", outcome, synced, report, [.. participant.AsTarget.Select(f => f.Number)], cancellationToken))
@@ -87,6 +94,7 @@ public sealed class Applier(IHubStore store, SyncTopology topology, IReadOnlyDic
             return false;
         }
 
+        using var held = await locks.EnterAsync(target.Dataset.System, cancellationToken);
         var outcome = await Count(report, connector.DeleteAsync(target.Dataset.Datatype, recordId, cancellationToken));
         if (!outcome.Succeeded && outcome.Failure!.Kind != FailureKind.NotFound)
         {
@@ -120,6 +128,7 @@ public sealed class Applier(IHubStore store, SyncTopology topology, IReadOnlyDic
             return false;
         }
 
+        using var held = await locks.EnterAsync(target.Dataset.System, cancellationToken);
         var outcome = await Count(report, connector.UpdateAsync(target.Dataset.Datatype, recordId, fields, cancellationToken));
         if (!outcome.Succeeded)
         {

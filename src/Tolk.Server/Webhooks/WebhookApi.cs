@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Tolk.Connectors.Webhooks;
+using Tolk.Engine.Running;
 using Tolk.Hub.Store;
 using Tolk.Server.Metrics;
 
@@ -10,7 +11,7 @@ namespace Tolk.Server.Webhooks;
 
 /// <summary>
 /// <c>/webhooks/{system}</c>: each delivery is judged by its system's connector (signature, handshake, replay window)
-/// and, when accepted, the datasets it names are read at once by the runner. Deliveries are hints: a duplicate or a
+/// and, when accepted, the records it names (or their datasets) are read at once by the runner. Deliveries are hints: a duplicate or a
 /// replay only makes the runner read again, and an unchanged record is not appended, so it changes nothing.
 /// </summary>
 internal static partial class WebhookApi
@@ -55,12 +56,26 @@ internal static partial class WebhookApi
         }
 
         var known = context.DatasetsOf(system).ToHashSet();
-        var datasets = verdict.Hints.Select(h => new Dataset(system, h.Datatype)).Where(known.Contains).Distinct().ToArray();
-        metrics.Delivery(system, verdict.Hints.Count == 0 ? "handshake" : "accepted");
-        if (datasets.Length > 0)
+        var request = new CollectRequest();
+        foreach (var hint in verdict.Hints.Where(h => known.Contains(new Dataset(system, h.Datatype))))
         {
+            var dataset = new Dataset(system, hint.Datatype);
+            if (hint.RecordId is { Length: > 0 } id)
+            {
+                request.Read(dataset, id);
+            }
+            else
+            {
+                request.Read(dataset);
+            }
+        }
+
+        metrics.Delivery(system, verdict.Hints.Count == 0 ? "handshake" : "accepted");
+        if (!request.IsEmpty)
+        {
+            var datasets = request.Datasets.Concat(request.Records.Select(r => r.Dataset)).Distinct().ToArray();
             metrics.Triggered(datasets);
-            context.Runner.Trigger(datasets);
+            context.Runner.Trigger(request);
             LogAccepted(logger, system, string.Join(", ", datasets));
         }
     }

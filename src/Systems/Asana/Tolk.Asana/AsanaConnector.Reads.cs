@@ -60,34 +60,67 @@ public sealed partial class AsanaConnector
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var chunks = gids.Chunk(_api.BatchSize).ToList();
-        if (chunks.Count == 0)
+        if (gids.Count == 0)
         {
             yield return new ReadBatch([], [], next);
             yield break;
         }
+        var chunks = gids.Chunk(_api.BatchSize).ToList();
         for (var c = 0; c < chunks.Count; c++)
         {
-            var chunk = chunks[c];
-            var answers = await _api.RunAsync(chunk.Select(gid => new BatchAction("get", $"{type.Path}/{gid}", null, type.OptFields)).ToList(), cancellationToken);
-            var records = new List<ConnectorRecord>();
-            var problems = new List<ReadProblem>();
-            for (var i = 0; i < chunk.Length; i++)
+            var batch = await FetchAsync(type, chunks[c], cursor, cancellationToken);
+            if (batch.Stopped is not null)
             {
-                if (answers[i].Status == 404)
-                {
-                    records.Add(RecordNormalizer.Deleted(chunk[i]));
-                    continue;
-                }
-                if (!answers[i].Ok)
-                {
-                    yield return ReadBatch.Failed(AsanaFailures.From(answers[i], _api.Guard), cursor);
-                    yield break;
-                }
-                Add(type, answers[i].Data, records, problems);
+                yield return batch;
+                yield break;
             }
-            yield return new ReadBatch(records, problems, c == chunks.Count - 1 ? next : cursor);
+            yield return batch with { Cursor = c == chunks.Count - 1 ? next : cursor };
         }
+    }
+
+    /// <inheritdoc />
+    public async Task<ReadBatch> ReadRecordsAsync(string datatype, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (AsanaDatatype.Find(datatype) is not { } type)
+        {
+            return ReadBatch.Failed(new Failure(FailureKind.NotSupported, $"asana has no datatype '{datatype}'"), ConnectorCursor.None);
+        }
+        var records = new List<ConnectorRecord>();
+        var problems = new List<ReadProblem>();
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(_api.BatchSize))
+        {
+            var batch = await FetchAsync(type, chunk, ConnectorCursor.None, cancellationToken);
+            records.AddRange(batch.Records);
+            problems.AddRange(batch.Problems);
+            if (batch.Stopped is not null)
+            {
+                return new ReadBatch(records, problems, ConnectorCursor.None, batch.Stopped);
+            }
+        }
+        return new ReadBatch(records, problems, ConnectorCursor.None);
+    }
+
+    // One batch of GETs by gid (a single GET for one); a gid Asana no longer has comes back deleted.
+    private async Task<ReadBatch> FetchAsync(AsanaDatatype type, string[] gids, ConnectorCursor cursor, CancellationToken cancellationToken)
+    {
+        var answers = await _api.RunAsync(gids.Select(gid => new BatchAction("get", $"{type.Path}/{gid}", null, type.OptFields)).ToList(), cancellationToken);
+        var records = new List<ConnectorRecord>();
+        var problems = new List<ReadProblem>();
+        for (var i = 0; i < gids.Length; i++)
+        {
+            if (answers[i].Status == 404)
+            {
+                records.Add(RecordNormalizer.Deleted(gids[i]));
+                continue;
+            }
+            if (!answers[i].Ok)
+            {
+                return new ReadBatch(records, problems, cursor, AsanaFailures.From(answers[i], _api.Guard));
+            }
+            Add(type, answers[i].Data, records, problems);
+        }
+        return new ReadBatch(records, problems, cursor);
     }
 
     private async IAsyncEnumerable<ReadBatch> FullReadAsync(AsanaDatatype type, ConnectorCursor cursor, Dictionary<string, string>? fresh,

@@ -15,11 +15,11 @@ public sealed class ConnectorWriteTests(AsanaConnectorFixture fixture) : AsanaCo
     {
         using var connector = Fixture.Create();
         var can = connector.Datatypes.ToDictionary(d => d.Name, d => d.Capabilities);
-        Assert.Equal(Capabilities.Update | Capabilities.Webhooks, can["workspace"]);
-        Assert.Equal(Capabilities.Update | Capabilities.Webhooks, can["user"]);
-        Assert.Equal(Capabilities.Create | Capabilities.Update | Capabilities.Webhooks, can["team"]);
-        Assert.Equal(Capabilities.Create | Capabilities.Update | Capabilities.Delete | Capabilities.Webhooks, can["project"]);
-        Assert.Equal(Capabilities.Create | Capabilities.Update | Capabilities.Delete | Capabilities.Webhooks, can["task"]);
+        Assert.Equal(Capabilities.Update | Capabilities.Webhooks | Capabilities.ReadById, can["workspace"]);
+        Assert.Equal(Capabilities.Update | Capabilities.Webhooks | Capabilities.ReadById, can["user"]);
+        Assert.Equal(Capabilities.Create | Capabilities.Update | Capabilities.Webhooks | Capabilities.ReadById, can["team"]);
+        Assert.Equal(Capabilities.Create | Capabilities.Update | Capabilities.Delete | Capabilities.Webhooks | Capabilities.ReadById, can["project"]);
+        Assert.Equal(Capabilities.Create | Capabilities.Update | Capabilities.Delete | Capabilities.Webhooks | Capabilities.ReadById, can["task"]);
     }
 
     [Theory]

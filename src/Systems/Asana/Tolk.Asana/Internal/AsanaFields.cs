@@ -6,7 +6,8 @@ namespace Tolk.Asana.Internal;
 /// <summary>The fields the connector asks Asana for, per datatype, with the shape each must have (from Asana's OpenAPI document).</summary>
 internal static class AsanaFields
 {
-    private const Capabilities Webhooks = Capabilities.Webhooks;
+    // Asana's webhooks name every datatype's records, and each can be read by gid.
+    private const Capabilities Webhooks = Capabilities.Webhooks | Capabilities.ReadById;
 
     /// <summary>Name, path, capabilities and fields of each datatype.</summary>
     public static IReadOnlyList<(string Name, string Path, Capabilities Capabilities, IReadOnlyDictionary<string, FieldKind> Fields)> Schemas { get; } =
