@@ -41,6 +41,47 @@ public abstract partial class ConnectorCompliance<TFixture>
     }
 
     [Fact]
+    public async Task records_named_by_id_are_read_directly_where_the_datatype_declares_it_and_refused_as_not_supported_elsewhere()
+    {
+        var connector = Fixture.CreateConnector();
+        foreach (var datatype in Fixture.ReadDatatypes)
+        {
+            PersonEdit edit;
+            try
+            {
+                edit = await Fixture.PersonEditAsync(datatype);
+            }
+            catch (NotSupportedException)
+            {
+                continue;
+            }
+            var batch = await connector.ReadRecordsAsync(datatype, [edit.Id], default);
+            Assert.True(batch.Cursor.IsNone, $"{datatype}: a read by id must not move the change feed");
+            if (!CanReadById(connector, datatype))
+            {
+                Assert.Equal(FailureKind.NotSupported, batch.Stopped?.Kind);
+                continue;
+            }
+            Assert.Null(batch.Stopped);
+            var read = Assert.Single(batch.Records);
+            Assert.Equal(edit.Id, read.Id);
+            Assert.Equal(edit.Value?.ToJsonString(), Field(read, edit.Field)?.ToJsonString());
+        }
+
+        var write = Fixture.WriteCase;
+        if (CanReadById(connector, write.Datatype))
+        {
+            var created = await connector.CreateAsync(write.Datatype, new CreateRequest(write.Create, Guid.NewGuid().ToString("N"), write.MatchFields), default);
+            Assert.True((await connector.DeleteAsync(write.Datatype, created.Record!.Id, default)).Succeeded);
+            var gone = Assert.Single((await connector.ReadRecordsAsync(write.Datatype, [created.Record.Id], default)).Records);
+            Assert.True(gone.Deleted, $"{write.Datatype}: a record deleted in the system must read back deleted");
+        }
+    }
+
+    private static bool CanReadById(IConnector connector, string datatype) =>
+        connector.Datatypes.Single(d => d.Name == datatype).Can(Capabilities.ReadById);
+
+    [Fact]
     public async Task an_incremental_read_when_nothing_changed_costs_at_most_one_call_per_datatype()
     {
         var connector = Fixture.CreateConnector();

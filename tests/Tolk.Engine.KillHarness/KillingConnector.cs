@@ -8,21 +8,14 @@ namespace Tolk.Engine.KillHarness;
 /// A real connector that kills the process right after its <c>n</c>th successful create: the record exists in the
 /// target system, but the engine never hears of it, as after a power cut between the API call and the bookkeeping.
 /// </summary>
-internal sealed class KillingConnector(IConnector inner, int n) : IConnector
+internal sealed class KillingConnector(IConnector inner, int n) : DelegatingConnector(inner)
 {
     private int _created;
 
-    public string System => inner.System;
-
-    public IReadOnlyList<DatatypeInfo> Datatypes => inner.Datatypes;
-
-    public IAsyncEnumerable<ReadBatch> ReadAsync(string datatype, ConnectorCursor cursor, CancellationToken cancellationToken) =>
-        inner.ReadAsync(datatype, cursor, cancellationToken);
-
-    public async Task<WriteOutcome> CreateAsync(string datatype, CreateRequest request, CancellationToken cancellationToken)
+    public override async Task<WriteOutcome> CreateAsync(string datatype, CreateRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var outcome = await inner.CreateAsync(datatype, request, cancellationToken);
+        var outcome = await Inner.CreateAsync(datatype, request, cancellationToken);
         if (outcome.Record is { } record && Interlocked.Increment(ref _created) == n)
         {
             var killed = new KilledCreate(System, datatype, record.Id, request.IdempotencyKey, (JsonObject)request.Properties.DeepClone(),
@@ -36,13 +29,4 @@ internal sealed class KillingConnector(IConnector inner, int n) : IConnector
 
         return outcome;
     }
-
-    public Task<WriteOutcome> UpdateAsync(string datatype, string id, JsonObject changes, CancellationToken cancellationToken) =>
-        inner.UpdateAsync(datatype, id, changes, cancellationToken);
-
-    public Task<WriteOutcome> DeleteAsync(string datatype, string id, CancellationToken cancellationToken) =>
-        inner.DeleteAsync(datatype, id, cancellationToken);
-
-    public Task<ConnectorRecord?> FindCreatedAsync(string datatype, CreateRequest request, CancellationToken cancellationToken) =>
-        inner.FindCreatedAsync(datatype, request, cancellationToken);
 }

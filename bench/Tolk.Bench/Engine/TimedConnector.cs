@@ -1,18 +1,13 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
 using Tolk.Connectors;
 
 namespace Tolk.Bench.Engine;
 
 /// <summary>A connector that adds up the time its reads spend inside the connector (the API and its parsing), per datatype.</summary>
-internal sealed class TimedConnector(IConnector inner) : IConnector
+internal sealed class TimedConnector(IConnector inner) : DelegatingConnector(inner)
 {
     private readonly Dictionary<string, TimeSpan> _reading = new(StringComparer.Ordinal);
-
-    public string System => inner.System;
-
-    public IReadOnlyList<DatatypeInfo> Datatypes => inner.Datatypes;
 
     /// <summary>The time spent reading each datatype since the last <see cref="Reset"/>.</summary>
     public IReadOnlyDictionary<string, TimeSpan> Reading
@@ -28,9 +23,9 @@ internal sealed class TimedConnector(IConnector inner) : IConnector
         }
     }
 
-    public async IAsyncEnumerable<ReadBatch> ReadAsync(string datatype, ConnectorCursor cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public override async IAsyncEnumerable<ReadBatch> ReadAsync(string datatype, ConnectorCursor cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var pages = inner.ReadAsync(datatype, cursor, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using var pages = Inner.ReadAsync(datatype, cursor, cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (true)
         {
             var clock = Stopwatch.StartNew();
@@ -48,16 +43,4 @@ internal sealed class TimedConnector(IConnector inner) : IConnector
             yield return pages.Current;
         }
     }
-
-    public Task<WriteOutcome> CreateAsync(string datatype, CreateRequest request, CancellationToken cancellationToken) =>
-        inner.CreateAsync(datatype, request, cancellationToken);
-
-    public Task<WriteOutcome> UpdateAsync(string datatype, string id, JsonObject changes, CancellationToken cancellationToken) =>
-        inner.UpdateAsync(datatype, id, changes, cancellationToken);
-
-    public Task<WriteOutcome> DeleteAsync(string datatype, string id, CancellationToken cancellationToken) =>
-        inner.DeleteAsync(datatype, id, cancellationToken);
-
-    public Task<ConnectorRecord?> FindCreatedAsync(string datatype, CreateRequest request, CancellationToken cancellationToken) =>
-        inner.FindCreatedAsync(datatype, request, cancellationToken);
 }
