@@ -49,7 +49,7 @@ internal static class RunCommand
         await using (session)
         {
             display.Line($"Hub store: {session.Store.FilePath}; systems: {string.Join(", ", endpoints.Select(e => e.ToString()))}");
-            var server = newToken is null ? null : new ServerOptions { Address = settings.Server.Address, Port = settings.Server.Port, NewToken = newToken.Value };
+            var server = newToken is null ? null : new ServerOptions { Address = settings.Server.Address, Port = settings.Server.Port, PublicUrl = settings.Server.PublicUrl, NewToken = newToken.Value };
             return await SyncFlow.RunAsync(session, display, ConfiguredSystems.RunnerOptions(settings), server, once, maxCycles,
                 $"'tolk {name}' resumes from the hub store where this left off.", cancellationToken);
         }

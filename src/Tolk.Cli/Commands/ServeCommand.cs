@@ -17,7 +17,7 @@ internal static class ServeCommand
         var port = new Option<int?>("--port") { Description = "The port to listen on (default: the settings file's server.port, else 7100; 0 picks a free one)" };
         var publicUrl = new Option<Uri?>("--public-url")
         {
-            Description = "The URL the systems reach this server at, for their webhooks (e.g. https://tolk.example.com/)",
+            Description = "The URL the systems reach this server at, for their webhooks (e.g. https://tolk.example.com/; default: the settings file's server.public_url, else the server's own address)",
             CustomParser = result => Uri.TryCreate(result.Tokens.Single().Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
                 ? uri
                 : Invalid(result, $"--public-url: '{result.Tokens.Single().Value}' is not an absolute http(s) URL"),
@@ -47,7 +47,7 @@ internal static class ServeCommand
                 {
                     Address = settings.Server.Address,
                     Port = parse.GetValue(port) ?? settings.Server.Port,
-                    PublicUrl = parse.GetValue(publicUrl),
+                    PublicUrl = parse.GetValue(publicUrl) ?? settings.Server.PublicUrl,
                     NewToken = parse.GetValue(newToken),
                 };
                 display.Line($"Hub store: {session.Store.FilePath}; systems: {string.Join(", ", endpoints.Select(e => e.ToString()))}");

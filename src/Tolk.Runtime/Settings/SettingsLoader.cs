@@ -58,7 +58,7 @@ public static class SettingsLoader
             return server;
         }
 
-        yaml.CheckKeys(map, "server", "address", "port");
+        yaml.CheckKeys(map, "server", "address", "port", "public_url");
         if (yaml.Text(map, "address", "server") is { } address)
         {
             if (IPAddress.TryParse(address, out var ip))
@@ -80,6 +80,18 @@ public static class SettingsLoader
             else
             {
                 yaml.Add(SettingsYaml.Get(map, "port")!, "server", $"'port' must be a port number from 0 to 65535, not '{port}'");
+            }
+        }
+
+        if (yaml.Text(map, "public_url", "server") is { } publicUrl)
+        {
+            if (Uri.TryCreate(publicUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
+            {
+                server = server with { PublicUrl = url };
+            }
+            else
+            {
+                yaml.Add(SettingsYaml.Get(map, "public_url")!, "server", $"'public_url' must be an absolute http(s) URL such as https://tolk.example.com/, not '{publicUrl}'");
             }
         }
 

@@ -75,4 +75,10 @@ public sealed record ServerSettings
 
     /// <summary>The port (0: a free one).</summary>
     public int Port { get; init; } = DefaultPort;
+
+    /// <summary>
+    /// The URL the systems deliver webhooks to when the server sits behind a proxy or tunnel (webhooks go to
+    /// <c>{public_url}webhooks/{system}</c>); null: the server's own address, which only systems on this machine reach.
+    /// </summary>
+    public Uri? PublicUrl { get; init; }
 }

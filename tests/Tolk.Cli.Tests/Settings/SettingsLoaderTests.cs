@@ -77,6 +77,24 @@ public sealed class SettingsLoaderTests : IDisposable
     }
 
     [Fact]
+    public void the_public_webhook_url_is_read_and_a_relative_one_is_refused_with_its_line()
+    {
+        var settings = Load("""
+            server:
+              public_url: https://tolk.example.com/hooks/
+            """);
+        Assert.Equal(new Uri("https://tolk.example.com/hooks/"), settings.Server.PublicUrl);
+
+        var path = _folder.Write("bad.yaml", """
+            server:
+              port: 7100
+              public_url: tolk.example.com
+            """);
+        var error = Assert.Single(SettingsLoader.Load(path).Errors);
+        Assert.StartsWith($"{path}:3:15: server: 'public_url' must be an absolute http(s) URL", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void a_credential_source_must_say_env_or_file_once()
     {
         var path = _folder.Write("tolk.yaml", """
