@@ -148,6 +148,15 @@ public sealed class Applier(IHubStore store, SyncTopology topology, IReadOnlyDic
     {
         var connector = connectors[update.Target.Dataset.System];
         var outcome = await Count(report, connector.UpdateAsync(update.Target.Dataset.Datatype, update.RecordId, update.Fields, cancellationToken));
+        if (outcome.Failure?.Kind == FailureKind.Conflict && outcome.Record is { } current
+            && (await store.AppendAsync(update.Target.Dataset, [current.ToHubRecord()], cancellationToken: cancellationToken)).Appended > 0)
+        {
+            // The record changed since Tolk read it (an edit not read yet) and the system refused to write over it. Its
+            // current version is now in the log: processing it merges that edit, and the write is planned again on top.
+            logger.LogInformation("{Target} {Id} changed since it was read; merging that change before writing again", update.Target, update.RecordId);
+            return true;
+        }
+
         if (!outcome.Succeeded)
         {
             await RecordError(update.Member, $"apply", outcome.Failure!, report, update.Target, cancellationToken);
