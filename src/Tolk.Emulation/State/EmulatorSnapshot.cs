@@ -109,9 +109,11 @@ public sealed class EmulatorSnapshot
         {
             throw new EmulatorStateException($"{source}: {e.Message}", e);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or InvalidCastException
+            or KeyNotFoundException or OverflowException)
         {
-            throw new EmulatorStateException($"{source}: {e.Message}", e);
+            // A hand-edited or damaged record that passed as JSON fails deep in an emulator's index code: still the file's fault.
+            throw new EmulatorStateException($"{source} does not fit this {System} emulator: {e.Message}", e);
         }
     }
 
