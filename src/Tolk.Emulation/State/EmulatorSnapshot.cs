@@ -174,9 +174,12 @@ public sealed class EmulatorSnapshot
                 ? f
                 : throw new EmulatorStateException("sample.scale: expected a positive number");
             var records = root.ReadObject("records");
-            foreach (var (name, _) in records)
+            foreach (var (name, collection) in records)
             {
-                records.ReadObject(name);
+                if (collection is not JsonObject)
+                {
+                    throw new EmulatorStateException($"records.{name}: expected an object, found {collection?.GetValueKind().ToString().ToLowerInvariant() ?? "nothing"}");
+                }
             }
             return new EmulatorSnapshot(root.ReadString("system"), new SampleOptions(sample.ReadInt("seed"), scale), root.ReadString("lineage"),
                 root.ReadTime("savedAt"), (JsonObject)records.DeepClone(), (JsonObject)root.ReadObject("state").DeepClone())
