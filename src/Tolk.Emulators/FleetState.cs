@@ -66,9 +66,9 @@ public sealed class FleetState
         var first = snapshots.Values.First();
         if (snapshots.Values.FirstOrDefault(s => s.Lineage != first.Lineage || s.Sample != first.Sample) is { } stranger)
         {
-            throw new EmulatorStateException($"the emulator state in {folder} is mixed: {Path.GetFileName(stranger.Source)} was saved by "
-                + $"another fleet than {Path.GetFileName(first.Source)} (lineage {stranger.Lineage} vs {first.Lineage}, "
-                + $"seed {stranger.Sample.Seed} vs {first.Sample.Seed}, scale {stranger.Sample.Scale} vs {first.Sample.Scale})");
+            throw new EmulatorStateException($"the emulator state in {folder} is mixed: {Path.GetFileName(first.Source)} and "
+                + $"{Path.GetFileName(stranger.Source)} were saved by different fleets (lineage {first.Lineage} vs {stranger.Lineage}, "
+                + $"seed {first.Sample.Seed} vs {stranger.Sample.Seed}, scale {first.Sample.Scale} vs {stranger.Sample.Scale})");
         }
         return new FleetState(folder, snapshots);
     }
