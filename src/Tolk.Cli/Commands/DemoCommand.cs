@@ -23,7 +23,7 @@ internal static class DemoCommand
     {
         var reset = new Option<bool>("--reset")
         {
-            Description = "Start over: remove the demo's hub store and its emulator state (./tolk-data/emulators) first, instead of resuming from them",
+            Description = "Start over: remove the demo's hub store and the emulator state beside it (emulators/ in the store's folder) first, instead of resuming from them",
         };
         var once = new Option<bool>("--once", "--exit-when-synced") { Description = "Stop after the initial sync: exit 0 when Tolk has done all it can on its own, 1 when not" };
         var size = new Option<string>("--size")
