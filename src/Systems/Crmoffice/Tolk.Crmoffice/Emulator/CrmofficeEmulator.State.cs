@@ -11,7 +11,7 @@ namespace Tolk.Crmoffice.Emulator;
 public sealed partial class CrmofficeEmulator
 {
     /// <inheritdoc />
-    protected override T WhileWritesPaused<T>(Func<T> snapshot) => _records.WhileWritesPaused(snapshot);
+    protected override Lock WriteGate => _records.Gate;
 
     /// <inheritdoc />
     protected override void SaveState(JsonObject state)

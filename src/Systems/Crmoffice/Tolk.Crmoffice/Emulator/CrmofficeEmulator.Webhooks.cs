@@ -45,13 +45,15 @@ public sealed partial class CrmofficeEmulator
         {
             return CrmError.Validation(errors).ToResult();
         }
-        var (hook, created) = _records.WhileWritesPaused(() =>
+        JsonObject hook;
+        bool created;
+        lock (_records.Gate)
         {
             var table = _records.Table(WebhooksCollection);
             // One registration per URL (CrmofficeAssumptions.OneWebhookPerUrl): registering it again replaces the first.
             var existing = table.Where(h => (string?)h["url"] == url!.ToString()) is [var first, ..] ? first : null;
             var id = (string?)existing?["id"] ?? _records.NextId(CrmofficeAssumptions.WebhookIdPrefix);
-            var hook = new JsonObject
+            hook = new JsonObject
             {
                 ["id"] = id,
                 ["url"] = url!.ToString(),
@@ -61,8 +63,8 @@ public sealed partial class CrmofficeEmulator
                 ["secret"] = secret,
             };
             table.Put(id, hook, ChangeOrigin.Api);
-            return (hook, existing is null);
-        });
+            created = existing is null;
+        }
         context.Response.Headers.Location = "/webhooks/" + (string)hook["id"]!;
         return Ok(Public(hook), created ? 201 : 200);
     }

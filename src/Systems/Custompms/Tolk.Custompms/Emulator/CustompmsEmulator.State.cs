@@ -12,14 +12,7 @@ namespace Tolk.Custompms.Emulator;
 public sealed partial class CustompmsEmulator
 {
     /// <inheritdoc />
-    protected override T WhileWritesPaused<T>(Func<T> snapshot)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        lock (_sync)
-        {
-            return snapshot();
-        }
-    }
+    protected override Lock WriteGate => _sync;
 
     /// <inheritdoc />
     protected override void SaveState(JsonObject state)

@@ -10,14 +10,7 @@ namespace Tolk.Tidsbanken.Emulator;
 public sealed partial class TidsbankenEmulator
 {
     /// <inheritdoc />
-    protected override T WhileWritesPaused<T>(Func<T> snapshot)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        lock (_writes.Gate)
-        {
-            return snapshot();
-        }
-    }
+    protected override Lock WriteGate => _writes.Gate;
 
     /// <inheritdoc />
     protected override void SaveState(JsonObject state) => state["lastPostId"] = _lastPostId;

@@ -12,14 +12,7 @@ namespace Tolk.Trello.Emulator;
 public sealed partial class TrelloEmulator
 {
     /// <inheritdoc />
-    protected override T WhileWritesPaused<T>(Func<T> snapshot)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        lock (_write)
-        {
-            return snapshot();
-        }
-    }
+    protected override Lock WriteGate => _write;
 
     /// <inheritdoc />
     protected override void SaveState(JsonObject state)

@@ -20,11 +20,8 @@ internal sealed partial class CrmRecords(EmulatorDatabase database, TimeProvider
 
     public bool Exists(string collection, string id) => database.Find(collection)?.Contains(id) == true;
 
-    /// <summary>Runs <paramref name="action"/> while no write is half done.</summary>
-    public T WhileWritesPaused<T>(Func<T> action)
-    {
-        lock (_gate) { return action(); }
-    }
+    /// <summary>The lock every write holds.</summary>
+    public Lock Gate => _gate;
 
     /// <summary>The last number handed out per id prefix, for a snapshot.</summary>
     public IReadOnlyDictionary<string, int> LastNumbers()
