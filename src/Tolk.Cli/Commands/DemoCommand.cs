@@ -38,12 +38,12 @@ internal static class DemoCommand
         };
         var portBase = new Option<int>("--port-base")
         {
-            Description = "Port of the first emulator; the six use it and the next five (0: free ports). Keep the default to resume with webhooks as registered",
+            Description = "Port of the first emulator; the six use it and the next five (0: free ports)",
             DefaultValueFactory = _ => EmulatorCatalog.DefaultPortBase,
         };
         var serverPort = new Option<int>("--server-port")
         {
-            Description = "Port of the dashboard and management API (0: a free one)",
+            Description = "Port of the dashboard and management API, where the systems deliver webhooks (0: a free one; on another port than the last demo's, each system's webhook is registered anew)",
             DefaultValueFactory = _ => ServerSettings.DefaultPort,
         };
         var maxCycles = new Option<int>("--max-cycles") { Description = "Initial sync cycles to try before giving up", DefaultValueFactory = _ => SyncFlow.DefaultMaxCycles };
