@@ -2,13 +2,25 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Tolk.Emulation.Hosting;
 using Tolk.Emulation.Sample;
+using Tolk.Emulation.State;
 
 namespace Tolk.Emulators;
 
-/// <summary>All six emulators started together on one sample world; dispose to stop them all.</summary>
-public sealed class EmulatorFleet : IAsyncDisposable
+/// <summary>
+/// All six emulators started together on one sample world, or resumed from a state folder; dispose to stop them all
+/// (which saves their state, when they keep any).
+/// </summary>
+public sealed partial class EmulatorFleet : IAsyncDisposable
 {
-    private EmulatorFleet(IReadOnlyList<RunningEmulator> running) => Running = running;
+    private EmulatorFleet(IReadOnlyList<RunningEmulator> running, EmulatorFleetOptions options, string? stateFolder, FleetState? resumed, string lineage)
+    {
+        Running = running;
+        _options = options;
+        StateFolder = stateFolder;
+        ResumedFrom = resumed;
+        Lineage = lineage;
+        _saved = new long[running.Count];
+    }
 
     /// <summary>The running emulators, in catalog order.</summary>
     public IReadOnlyList<RunningEmulator> Running { get; }
@@ -16,12 +28,23 @@ public sealed class EmulatorFleet : IAsyncDisposable
     /// <summary>The running emulator of <paramref name="system"/>.</summary>
     public RunningEmulator this[string system] => Running.Single(r => r.Emulator.Name == system);
 
-    /// <summary>Starts every emulator; <paramref name="portBase"/> 0 gives each a free port.</summary>
-    public static async Task<EmulatorFleet> StartAsync(int portBase, IPAddress address, SampleOptions sample, TimeProvider time,
-        CancellationToken cancellationToken = default)
+    /// <summary>The sample the emulators were seeded from (a resumed fleet's is its state's).</summary>
+    public SampleOptions Sample => Running[0].Emulator.Context.Sample;
+
+    /// <summary>Starts every emulator in memory only; <paramref name="portBase"/> 0 gives each a free port.</summary>
+    public static Task<EmulatorFleet> StartAsync(int portBase, IPAddress address, SampleOptions sample, TimeProvider time,
+        CancellationToken cancellationToken = default) =>
+        StartAsync(new EmulatorFleetOptions { PortBase = portBase, Address = address, Sample = sample, Time = time }, cancellationToken);
+
+    /// <summary>Starts every emulator: resumed from the state folder when it holds snapshots, else seeded.</summary>
+    /// <exception cref="EmulatorStateException">The state folder's snapshots cannot be used; the message names the file.</exception>
+    public static async Task<EmulatorFleet> StartAsync(EmulatorFleetOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var folder = options.Resume?.Folder ?? options.StateFolder;
+        var state = options.Resume ?? (folder is null ? null : FleetState.Read(folder));
         // One world for all six, made once: it is what makes the same people and companies appear in several systems.
-        var world = SampleWorld.Create(sample);
+        var world = state is null ? SampleWorld.Create(options.Sample) : null;
         var running = new List<RunningEmulator>();
         try
         {
@@ -29,11 +52,12 @@ public sealed class EmulatorFleet : IAsyncDisposable
             {
                 running.Add(await EmulatorServer.StartAsync(entry.Create, new EmulatorServerOptions
                 {
-                    Port = portBase == 0 ? 0 : portBase + entry.PortOffset,
-                    Address = address,
-                    Sample = sample,
-                    Time = time,
+                    Port = options.PortBase == 0 ? 0 : options.PortBase + entry.PortOffset,
+                    Address = options.Address,
+                    Sample = options.Sample,
+                    Time = options.Time,
                     World = world,
+                    Snapshot = state?.Snapshots[entry.System],
                 }, cancellationToken));
             }
         }
@@ -45,7 +69,20 @@ public sealed class EmulatorFleet : IAsyncDisposable
             }
             throw;
         }
-        return new EmulatorFleet(running);
+        var fleet = new EmulatorFleet(running, options, folder, state, state?.Lineage ?? Guid.NewGuid().ToString("N"));
+        try
+        {
+            fleet.StartSaving();
+        }
+        catch (EmulatorStateException)
+        {
+            foreach (var r in running)
+            {
+                await r.DisposeAsync();
+            }
+            throw;
+        }
+        return fleet;
     }
 
     /// <summary>Each system's base URL, admin URL and credentials, as one JSON object keyed by system.</summary>
@@ -72,9 +109,12 @@ public sealed class EmulatorFleet : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await StopSavingAsync();
         foreach (var r in Running)
         {
             await r.DisposeAsync();
         }
+        // Saved after the servers stopped, so no request can land between the last snapshot and the exit.
+        SaveFinal();
     }
 }

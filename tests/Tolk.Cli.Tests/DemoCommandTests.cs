@@ -8,14 +8,16 @@ public sealed class DemoCommandTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
-    public async Task demo_once_on_a_fresh_folder_reaches_the_fully_synchronized_state_then_a_second_demo_starts_over_and_says_why()
+    public async Task demo_once_on_a_fresh_folder_reaches_the_fully_synchronized_state_then_a_second_demo_resumes_without_writing_and_reset_starts_over()
     {
-        var (exit, output, error) = await TolkProcess.RunAsync(_folder.Path, "demo", "--once", "--size", "small", "--port-base", "0", "--server-port", "0");
+        string[] demo = ["demo", "--once", "--size", "small", "--port-base", "0", "--server-port", "0"];
+        var (exit, output, error) = await TolkProcess.RunAsync(_folder.Path, demo);
 
         Assert.True(exit == 0, output + error);
         Assert.Contains("Started the six emulators (sample 'small', seed 42)", output, StringComparison.Ordinal);
         Assert.Matches(RunAndSyncTests.Settled, output);
         Assert.True(File.Exists(_folder[Path.Combine("tolk-data", "tolk.db")]));
+        Assert.Equal(6, Directory.GetFiles(_folder[Path.Combine("tolk-data", "emulators")], "*.json").Length);
         Assert.Equal("", error);
 
         // The store's flows as `tolk status` shows them afterwards: every Customerp customer has its Tidsbanken kunde.
@@ -25,10 +27,29 @@ public sealed class DemoCommandTests : IDisposable
         Assert.True((int)flow18["links"]! > 0);
         Assert.Equal(0, (int)flow18["pending"]!);
 
-        var again = await TolkProcess.RunAsync(_folder.Path, "demo", "--once", "--size", "small", "--port-base", "0", "--server-port", "0");
+        // The second demo goes on from the store and the emulators' saved state: nothing is seeded, inserted or written again.
+        var again = await TolkProcess.RunAsync(_folder.Path, demo);
         Assert.True(again.ExitCode == 0, again.Output + again.Error);
-        Assert.Contains("Starting over: the hub store", again.Output, StringComparison.Ordinal);
+        Assert.Contains("Resuming the demo saved", again.Output, StringComparison.Ordinal);
+        Assert.Contains("Resumed the six emulators (sample 'small', seed 42)", again.Output, StringComparison.Ordinal);
+        var cycles = System.Text.RegularExpressions.Regex.Matches(again.Output, @"Cycle \d+ done in [^:]+: (\d+) write\(s\) \((\d+) inserted, (\d+) updated\)");
+        Assert.NotEmpty(cycles);
+        Assert.All(cycles, c => Assert.Equal(("0", "0", "0"), (c.Groups[1].Value, c.Groups[2].Value, c.Groups[3].Value)));
         Assert.Matches(RunAndSyncTests.Settled, again.Output);
+        Assert.Equal("", again.Error);
+
+        // Damaged emulator state is named, with the way out; --reset takes it.
+        File.WriteAllText(_folder[Path.Combine("tolk-data", "emulators", "custompms.json")], "{\"format\":");
+        var damaged = await TolkProcess.RunAsync(_folder.Path, demo);
+        Assert.Equal(3, damaged.ExitCode);
+        Assert.Contains(Path.Combine("tolk-data", "emulators", "custompms.json") + " is not valid JSON", damaged.Error, StringComparison.Ordinal);
+        Assert.Contains("'tolk demo --reset' starts the demo over", damaged.Error, StringComparison.Ordinal);
+
+        var reset = await TolkProcess.RunAsync(_folder.Path, [.. demo, "--reset"]);
+        Assert.True(reset.ExitCode == 0, reset.Output + reset.Error);
+        Assert.Contains("Removed the demo's hub store", reset.Output, StringComparison.Ordinal);
+        Assert.Contains("Started the six emulators (sample 'small', seed 42)", reset.Output, StringComparison.Ordinal);
+        Assert.Matches(RunAndSyncTests.Settled, reset.Output);
     }
 
     [Fact]

@@ -67,4 +67,8 @@ internal sealed class NotesEmulator : SystemEmulator
     }
 
     protected override void Touch(string collection, JsonObject record, DateTimeOffset now) => record["edited"] = now.ToString("O");
+
+    protected override void SaveState(JsonObject state) => state["nextId"] = Volatile.Read(ref _nextId);
+
+    protected override void RestoreState(JsonObject state) => _nextId = State.StateJson.ReadInt(state, "nextId");
 }

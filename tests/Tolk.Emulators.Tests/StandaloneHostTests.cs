@@ -60,4 +60,40 @@ public sealed class StandaloneHostTests
         Assert.Equal(2, host.ExitCode);
         Assert.Contains(message, error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task with_state_it_saves_into_an_empty_folder_resumes_from_it_and_refuses_a_damaged_one_by_name()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"tolk-host-state-{Guid.NewGuid():N}");
+        try
+        {
+            foreach (var expected in new[] { "", "tolk-emulators: resumed from " + folder })
+            {
+                using var host = Start("--port-base", "0", "--size", "small", "--state", folder);
+                try
+                {
+                    Assert.NotNull(await host.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)));
+                    var said = await host.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+                    Assert.StartsWith(expected.Length == 0 ? "tolk-emulators: serving" : expected, said, StringComparison.Ordinal);
+                    Assert.Equal(6, Directory.GetFiles(folder, "*.json").Length);
+                }
+                finally
+                {
+                    host.Kill(entireProcessTree: true);
+                    await host.WaitForExitAsync();
+                }
+            }
+
+            File.WriteAllText(Path.Combine(folder, "custompms.json"), "{\"format\":\"tolk-emulator-snapshot\",");
+            using var refused = Start("--port-base", "0", "--state", folder);
+            var error = await refused.StandardError.ReadToEndAsync();
+            await refused.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal(1, refused.ExitCode);
+            Assert.Contains($"{Path.Combine(folder, "custompms.json")} is not valid JSON", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

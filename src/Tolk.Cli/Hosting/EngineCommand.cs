@@ -48,13 +48,9 @@ internal static class EngineCommand
                 return exit;
             }
 
+            // A change to the demo's store lasts: the next 'tolk demo' resumes from it, with its emulators' saved state.
             await using (session)
             {
-                if (await session.Store.GetCursorAsync(DemoStore.MarkerKey, cancellationToken) is not null)
-                {
-                    Out.Warning("this is the demo's hub store: the next 'tolk demo' starts over from the sample, so this change lasts only until then.");
-                }
-
                 return await action(parse, session, cancellationToken);
             }
         });

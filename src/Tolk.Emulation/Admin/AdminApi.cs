@@ -24,6 +24,7 @@ public static class AdminApi
         admin.MapPost("/expire", () =>
         {
             emulator.ExpireChangeTokens();
+            emulator.Database.Touch();
             return TypedResults.NoContent();
         });
         admin.MapAdminRecords(emulator);

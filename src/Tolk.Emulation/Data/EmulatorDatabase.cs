@@ -4,6 +4,7 @@ namespace Tolk.Emulation.Data;
 public sealed class EmulatorDatabase
 {
     private readonly Dictionary<string, RecordTable> _collections = new(StringComparer.OrdinalIgnoreCase);
+    private long _version;
 
     /// <summary>Creates a database whose change times come from <paramref name="time"/>.</summary>
     public EmulatorDatabase(TimeProvider time) => Time = time;
@@ -13,6 +14,15 @@ public sealed class EmulatorDatabase
 
     /// <summary>Raised after each applied change, on the thread that applied it.</summary>
     public event Action<RecordChange>? Changed;
+
+    /// <summary>
+    /// A number that grows with every change to the emulator's state: each record change, and whatever the emulator
+    /// reports through <see cref="Touch"/>. A snapshot is worth taking only when it moved since the last one.
+    /// </summary>
+    public long Version => Interlocked.Read(ref _version);
+
+    /// <summary>Records that state outside the records changed (an issued token, a webhook secret), so it gets saved.</summary>
+    public void Touch() => Interlocked.Increment(ref _version);
 
     /// <summary>The collections, by name.</summary>
     public IReadOnlyCollection<RecordTable> Collections => _collections.Values;
@@ -37,5 +47,9 @@ public sealed class EmulatorDatabase
         }
     }
 
-    internal void Raise(RecordChange change) => Changed?.Invoke(change);
+    internal void Raise(RecordChange change)
+    {
+        Touch();
+        Changed?.Invoke(change);
+    }
 }

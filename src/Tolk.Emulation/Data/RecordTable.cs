@@ -98,5 +98,32 @@ public sealed class RecordTable
             _records.Clear();
             _order.Clear();
         }
+        _database.Touch();
+    }
+
+    /// <summary>Copies of every record with its id, in insertion order (for a snapshot).</summary>
+    internal IReadOnlyList<KeyValuePair<string, JsonObject>> Entries()
+    {
+        lock (_gate) { return _order.Select(id => KeyValuePair.Create(id, (JsonObject)_records[id].DeepClone())).ToList(); }
+    }
+
+    /// <summary>Replaces the records with <paramref name="entries"/> without raising changes (a snapshot restored).</summary>
+    /// <exception cref="ArgumentException">Two entries have the same id under the collection's id comparer.</exception>
+    internal void Load(IEnumerable<KeyValuePair<string, JsonObject>> entries)
+    {
+        lock (_gate)
+        {
+            _records.Clear();
+            _order.Clear();
+            foreach (var (id, record) in entries)
+            {
+                if (!_records.TryAdd(id, record))
+                {
+                    throw new ArgumentException($"{Name}: the id '{id}' appears twice");
+                }
+                _order.Add(id);
+            }
+        }
+        _database.Touch();
     }
 }

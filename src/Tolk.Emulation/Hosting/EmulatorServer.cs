@@ -10,6 +10,7 @@ using Tolk.Emulation.Calls;
 using Tolk.Emulation.Data;
 using Tolk.Emulation.Faults;
 using Tolk.Emulation.Sample;
+using Tolk.Emulation.State;
 using Tolk.Emulation.Webhooks;
 
 namespace Tolk.Emulation.Hosting;
@@ -34,23 +35,47 @@ public sealed record EmulatorServerOptions
 
     /// <summary>A world already made, so several emulators started together share one (and it is made once).</summary>
     public SampleWorld? World { get; init; }
+
+    /// <summary>A snapshot to resume from instead of seeding; its sample replaces <see cref="Sample"/>.</summary>
+    public EmulatorSnapshot? Snapshot { get; init; }
 }
 
 /// <summary>Starts an emulator on its own Kestrel server, with the kernel's middleware and admin channel around it.</summary>
 public static class EmulatorServer
 {
-    /// <summary>Creates, seeds and starts the emulator made by <paramref name="create"/>.</summary>
+    /// <summary>Creates, seeds (or restores from <see cref="EmulatorServerOptions.Snapshot"/>) and starts the emulator made by <paramref name="create"/>.</summary>
+    /// <exception cref="EmulatorStateException">The snapshot does not fit the emulator.</exception>
     public static async Task<RunningEmulator> StartAsync(
         Func<EmulatorContext, SystemEmulator> create, EmulatorServerOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EmulatorServerOptions();
         var loggers = options.Loggers ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
-        var faults = new FaultInjector(options.Sample.Seed);
+        // A restored emulator must be made on its snapshot's sample: some derive keys and ids from the seed.
+        var sample = options.Snapshot?.Sample ?? options.Sample;
+        var faults = new FaultInjector(sample.Seed);
         var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var webhooks = new WebhookDispatcher(http, faults, options.Time, loggers.CreateLogger("Tolk.Emulation.Webhooks"));
-        var context = new EmulatorContext(options.Time, new EmulatorDatabase(options.Time), new CallLog(), faults, webhooks, loggers, options.Sample);
-        var emulator = create(context);
-        emulator.Seed(options.World ?? SampleWorld.Create(options.Sample));
+        var context = new EmulatorContext(options.Time, new EmulatorDatabase(options.Time), new CallLog(), faults, webhooks, loggers, sample);
+        SystemEmulator emulator;
+        try
+        {
+            emulator = create(context);
+            if (options.Snapshot is { } snapshot)
+            {
+                snapshot.RestoreInto(emulator);
+            }
+            else
+            {
+                emulator.Seed(options.World ?? SampleWorld.Create(sample));
+            }
+        }
+        catch
+        {
+            // Nothing serves yet; the dispatcher's worker and its client must not outlive the refusal.
+            await webhooks.DisposeAsync();
+            http.Dispose();
+            throw;
+        }
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = $"Tolk.Emulation.{emulator.Name}" });
         builder.Logging.ClearProviders();

@@ -92,4 +92,49 @@ public abstract class SystemEmulator(EmulatorContext context)
     public virtual void ResetState()
     {
     }
+
+    /// <summary>
+    /// Writes the state beyond the records that a restart must keep for the emulator to go on as the same live system:
+    /// id counters, change logs and their positions, webhook secrets, issued tokens. Settings, rate windows and
+    /// anything derived from the records are left out. Called after the records were copied.
+    /// </summary>
+    protected virtual void SaveState(JsonObject state)
+    {
+    }
+
+    /// <summary>
+    /// Restores what <see cref="SaveState"/> wrote, after the kernel loaded the records without raising changes: so
+    /// indexes kept from the change stream must be rebuilt here. Throw <see cref="State.EmulatorStateException"/>
+    /// (the <see cref="State.StateJson"/> getters do) for state that does not fit.
+    /// </summary>
+    protected virtual void RestoreState(JsonObject state)
+    {
+    }
+
+    /// <summary>
+    /// The lock the emulator's writes hold, if they share one: a snapshot is taken holding it, so no write is half in it.
+    /// Without one, a snapshot is taken while writes go on (its restore must then tolerate counters ahead of records).
+    /// </summary>
+    protected virtual Lock? WriteGate => null;
+
+    internal JsonObject SaveStateForSnapshot()
+    {
+        var state = new JsonObject();
+        SaveState(state);
+        return state;
+    }
+
+    internal void RestoreStateFromSnapshot(JsonObject state) => RestoreState(state);
+
+    internal T PauseWritesFor<T>(Func<T> snapshot)
+    {
+        if (WriteGate is not { } gate)
+        {
+            return snapshot();
+        }
+        lock (gate)
+        {
+            return snapshot();
+        }
+    }
 }

@@ -91,7 +91,15 @@ public sealed partial class AsanaConnector
             return AsanaFailures.From(listed, _api.Guard);
         }
         var kept = false;
-        foreach (var hook in (listed.Data as JsonArray ?? []).OfType<JsonObject>().Where(h => (string?)h["target"] == callbackUrl.AbsoluteUri))
+        var hooks = (listed.Data as JsonArray ?? []).OfType<JsonObject>().ToList();
+        foreach (var hook in hooks.Where(h => WebhookTargets.IsEarlierCallback((string?)h["target"], callbackUrl)))
+        {
+            // An earlier run's, on the server's old port: it can only fail now.
+            var gid = (string)hook["gid"]!;
+            await _api.SendAsync(HttpMethod.Delete, $"webhooks/{gid}", null, cancellationToken);
+            _secrets.Remove(gid);
+        }
+        foreach (var hook in hooks.Where(h => (string?)h["target"] == callbackUrl.AbsoluteUri))
         {
             var gid = (string)hook["gid"]!;
             if (!kept && hook["active"] is JsonValue a && a.TryGetValue<bool>(out var active) && active && _secrets.Knows(gid))

@@ -16,7 +16,9 @@ public sealed partial class CrmofficeConnector
     /// Registers one webhook for companies, contacts and activities (users have none). The signing secret is
     /// <see cref="CrmofficeOptions.WebhookSecret"/> or, by default, derived from the client secret and the callback URL,
     /// so a restarted connector verifies deliveries without storing it; rotating the client secret means registering
-    /// again. The API has no way to list registrations, so each call registers anew.
+    /// again. The API has no way to list registrations, so each call registers anew; Crmoffice keeps one registration
+    /// per URL, so registering again replaces the earlier one. One left by an earlier run for the server's old port
+    /// cannot be found: its deliveries fail until Crmoffice disables it after its retries.
     /// </remarks>
     public async Task<Failure?> RegisterWebhooksAsync(Uri callbackUrl, CancellationToken cancellationToken)
     {

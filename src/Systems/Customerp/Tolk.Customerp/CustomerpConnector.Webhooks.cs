@@ -30,7 +30,9 @@ public sealed partial class CustomerpConnector
                 return list.Succeeded ? new Failure(FailureKind.Unavailable, "list webhooks: the answer is not a list page")
                     : Failures.From(list, _guard, "list webhooks");
             }
-            foreach (var hook in page.Items.OfType<JsonObject>().Where(h => (string?)h["url"] == callbackUrl.AbsoluteUri))
+            // The registration for this URL is replaced; one an earlier run left on the server's old port is removed.
+            foreach (var hook in page.Items.OfType<JsonObject>().Where(h =>
+                (string?)h["url"] == callbackUrl.AbsoluteUri || WebhookTargets.IsEarlierCallback((string?)h["url"], callbackUrl)))
             {
                 var removed = await _api.DeleteWebhookAsync(hook["id"]!.ToJsonString(), cancellationToken);
                 if (!removed.Succeeded && removed.Status != HttpStatusCode.NotFound)

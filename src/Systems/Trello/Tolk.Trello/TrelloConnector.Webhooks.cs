@@ -32,6 +32,10 @@ public sealed partial class TrelloConnector
         {
             return failure;
         }
+        if (await RemoveEarlierWebhooksAsync(callbackUrl, cancellationToken) is { } removeFailure)
+        {
+            return removeFailure;
+        }
         foreach (var model in models)
         {
             var what = $"register a webhook on {model}";
@@ -78,6 +82,29 @@ public sealed partial class TrelloConnector
             return WebhookVerdict.Reject("the delivery is not a Trello action", 400);
         }
         return WebhookVerdict.Accept(WebhookHints.From(action, _card.Known));
+    }
+
+    // Webhooks an earlier run registered with this token for the server's old port can only fail now: they go.
+    private async Task<Failure?> RemoveEarlierWebhooksAsync(Uri callbackUrl, CancellationToken ct)
+    {
+        const string what = "list the token's webhooks";
+        var (listed, unreachable) = await Calls.TryAsync(() => _api.GetAsync($"tokens/{Uri.EscapeDataString(_options.ApiToken)}/webhooks", ct), what, ct);
+        if (unreachable is not null || !listed!.Succeeded || listed.Array is not { } hooks)
+        {
+            return unreachable ?? Calls.Failure(listed!, _api, what, "a list of webhooks");
+        }
+        foreach (var id in hooks.OfType<JsonObject>()
+            .Where(h => WebhookTargets.IsEarlierCallback((string?)h["callbackURL"], callbackUrl) && RecordReader.IsId(h["id"]))
+            .Select(h => (string)h["id"]!))
+        {
+            var removing = $"delete the earlier webhook {id}";
+            var (reply, gone) = await Calls.TryAsync(() => _api.WriteAsync(HttpMethod.Delete, $"webhooks/{id}", [], ct), removing, ct);
+            if (gone is not null || (!reply!.Succeeded && reply.Status != global::System.Net.HttpStatusCode.NotFound))
+            {
+                return gone ?? TrelloFailures.From(reply!, _api.Guard, removing);
+            }
+        }
+        return null;
     }
 
     // The token's member and its workspaces (one batch), and the action card when it exists.

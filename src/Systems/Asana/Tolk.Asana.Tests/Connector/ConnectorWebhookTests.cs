@@ -41,6 +41,28 @@ public sealed class ConnectorWebhookTests(AsanaConnectorFixture fixture) : Asana
     }
 
     [Fact]
+    public async Task registering_for_a_server_on_another_port_removes_the_webhooks_an_earlier_run_left_for_the_old_port()
+    {
+        var receiver = await Fixture.ReceiverAsync();
+        Uri old;
+        await using (var earlier = await ConnectorWebhookReceiver.StartAsync())
+        {
+            using var first = Fixture.Create();
+            earlier.Target = first;
+            Assert.Null(await first.RegisterWebhooksAsync(earlier.Url, default));
+            old = earlier.Url;
+        }
+
+        using var connector = Fixture.Create();
+        receiver.Target = connector;
+        Assert.Null(await connector.RegisterWebhooksAsync(receiver.Url, default));
+
+        var targets = (await Fixture.Emulator.Admin.ListAsync("webhooks")).Select(w => (string)w["target"]!).ToList();
+        Assert.DoesNotContain(old.AbsoluteUri, targets);
+        Assert.Equal(2, targets.Count(t => t == receiver.Url.AbsoluteUri)); // one per workspace
+    }
+
+    [Fact]
     public async Task a_connector_started_later_verifies_deliveries_with_the_saved_secrets()
     {
         var receiver = await Fixture.ReceiverAsync();

@@ -14,7 +14,13 @@ public sealed class CrmofficeFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
-    public FakeTimeProvider Time { get; } = new(Start);
+    public CrmofficeFixture() : this(new FakeTimeProvider(Start))
+    {
+    }
+
+    private CrmofficeFixture(FakeTimeProvider time) => Time = time;
+
+    public FakeTimeProvider Time { get; }
 
     public RunningEmulator Server { get; private set; } = null!;
 
@@ -41,6 +47,19 @@ public sealed class CrmofficeFixture : IAsyncLifetime
             await Server.Admin.SetSettingsAsync(new JsonObject { ["requestsPerSecond"] = 1_000_000 });
         }
         await Api.AuthorizeAsync();
+    }
+
+    /// <summary>
+    /// A second fixture on the same clock, its emulator restarted from this one's snapshot (this one keeps running). Its
+    /// client holds no token yet; the rate limit is lifted again, as settings are not state a restart keeps.
+    /// </summary>
+    public async Task<CrmofficeFixture> RestartAsync()
+    {
+        var restarted = new CrmofficeFixture(Time);
+        restarted.Server = await Tolk.Connectors.Compliance.EmulatorRestart.RestartAsync(Server, ctx => new CrmofficeEmulator(ctx), Time);
+        restarted.Api = new CrmApi(new HttpClient { BaseAddress = restarted.Server.BaseUrl });
+        await restarted.Server.Admin.SetSettingsAsync(new JsonObject { ["requestsPerSecond"] = 1_000_000 });
+        return restarted;
     }
 
     /// <summary>The clock's time as Crmoffice writes it (computed here independently of the emulator).</summary>

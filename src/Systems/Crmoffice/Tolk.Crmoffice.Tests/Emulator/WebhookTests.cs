@@ -54,6 +54,24 @@ public sealed class WebhookTests(CrmofficeFixture fixture) : IClassFixture<Crmof
     }
 
     [Fact]
+    public async Task registering_the_same_url_again_replaces_the_registration_instead_of_adding_a_second()
+    {
+        var first = await RegisterAsync("companies");
+        var again = await Api.PostAsync("webhooks", new JsonObject
+        {
+            ["url"] = _receiver.Url.ToString(), ["events"] = new JsonArray("companies", "contacts"), ["secret"] = Secret + "-2",
+        });
+
+        Assert.Equal(200, again.Status);
+        Assert.Equal(first, (string?)again.Body!["id"]);
+        Assert.Equal(["companies", "contacts"], again.Body["events"]!.AsArray().Select(e => (string)e!));
+        Assert.Single(await fixture.Server.Admin.ListAsync("webhooks"));
+        await Api.PostAsync("companies", new JsonObject { ["name"] = "Én Gang AS" });
+        await DrainAsync();
+        Assert.True(Assert.Single(_receiver.Received).Verifies(Secret + "-2", fixture.Time.GetUtcNow()));
+    }
+
+    [Fact]
     public async Task a_created_record_is_delivered_as_its_id_with_a_valid_signature_over_the_raw_body()
     {
         await RegisterAsync("companies");

@@ -66,6 +66,13 @@ public static class CrmofficeAssumptions
     /// <summary>Shortest and longest webhook secret.</summary>
     public const int MinSecretLength = 16, MaxSecretLength = 256;
 
+    /// <summary>
+    /// The spec does not say what a second registration for the same URL does: here it replaces the first (events,
+    /// secret, active again) and answers 200 with the same id, so a client that cannot list its registrations (the API
+    /// has no list) never ends up with two delivering everything twice.
+    /// </summary>
+    public const bool OneWebhookPerUrl = true;
+
     /// <summary>Webhook delivery attempts in all (the first plus retries) before the registration is disabled.</summary>
     public const int WebhookMaxAttempts = 6;
 

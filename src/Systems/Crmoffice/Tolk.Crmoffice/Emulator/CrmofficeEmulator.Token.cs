@@ -52,6 +52,8 @@ public sealed partial class CrmofficeEmulator
         }
         var lifetime = TokenLifetimeSeconds;
         var token = _tokens.Issue(DemoClientId, TimeSpan.FromSeconds(lifetime));
+        // A token is state a restart keeps, though no record changed.
+        Database.Touch();
         return Results.Json(new TokenResponse(token, "Bearer", lifetime), CrmJson.Options, CrmJson.ContentType, 200);
     }
 }

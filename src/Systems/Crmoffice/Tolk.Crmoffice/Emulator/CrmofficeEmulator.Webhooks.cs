@@ -45,19 +45,28 @@ public sealed partial class CrmofficeEmulator
         {
             return CrmError.Validation(errors).ToResult();
         }
-        var id = _records.NextId(CrmofficeAssumptions.WebhookIdPrefix);
-        var hook = new JsonObject
+        JsonObject hook;
+        bool created;
+        lock (_records.Gate)
         {
-            ["id"] = id,
-            ["url"] = url!.ToString(),
-            ["events"] = new JsonArray([.. events!.Select(e => (JsonNode)e)]),
-            ["isActive"] = true,
-            ["createdAt"] = CrmTime.Format(Context.Time.GetUtcNow()),
-            ["secret"] = secret,
-        };
-        _records.Table(WebhooksCollection).Put(id, hook, ChangeOrigin.Api);
-        context.Response.Headers.Location = "/webhooks/" + id;
-        return Ok(Public(hook), 201);
+            var table = _records.Table(WebhooksCollection);
+            // One registration per URL (CrmofficeAssumptions.OneWebhookPerUrl): registering it again replaces the first.
+            var existing = table.Where(h => (string?)h["url"] == url!.ToString()) is [var first, ..] ? first : null;
+            var id = (string?)existing?["id"] ?? _records.NextId(CrmofficeAssumptions.WebhookIdPrefix);
+            hook = new JsonObject
+            {
+                ["id"] = id,
+                ["url"] = url!.ToString(),
+                ["events"] = new JsonArray([.. events!.Select(e => (JsonNode)e)]),
+                ["isActive"] = true,
+                ["createdAt"] = existing?["createdAt"]?.DeepClone() ?? CrmTime.Format(Context.Time.GetUtcNow()),
+                ["secret"] = secret,
+            };
+            table.Put(id, hook, ChangeOrigin.Api);
+            created = existing is null;
+        }
+        context.Response.Headers.Location = "/webhooks/" + (string)hook["id"]!;
+        return Ok(Public(hook), created ? 201 : 200);
     }
 
     private static Uri? WebhookUrl(JsonObject body, List<CrmErrorDetail> errors)

@@ -47,6 +47,24 @@ public sealed class WebhookTests(CustomerpConnectorFixture fixture) : ConnectorT
     }
 
     [Fact]
+    public async Task registering_for_a_server_on_another_port_removes_the_registration_an_earlier_run_left_for_the_old_port()
+    {
+        Uri old;
+        await using (var earlier = await Endpoint.StartAsync(Fixture.Create()))
+        {
+            Assert.Null(await Fixture.Create().RegisterWebhooksAsync(earlier.Url, default));
+            old = earlier.Url;
+        }
+        await using var endpoint = await Endpoint.StartAsync(Fixture.Create());
+
+        Assert.Null(await Fixture.Create().RegisterWebhooksAsync(endpoint.Url, default));
+
+        var registration = Assert.Single(await Fixture.Emulator.Admin.ListAsync("webhooks"));
+        Assert.Equal(endpoint.Url.AbsoluteUri, (string?)registration["url"]);
+        Assert.NotEqual(old.AbsoluteUri, endpoint.Url.AbsoluteUri);
+    }
+
+    [Fact]
     public void a_delivery_signed_with_another_secret_is_refused()
     {
         var connector = Fixture.Create();

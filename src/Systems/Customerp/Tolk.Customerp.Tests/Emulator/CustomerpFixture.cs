@@ -11,7 +11,13 @@ public sealed class CustomerpFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
-    public FakeTimeProvider Time { get; } = new(Start);
+    public CustomerpFixture() : this(new FakeTimeProvider(Start))
+    {
+    }
+
+    private CustomerpFixture(FakeTimeProvider time) => Time = time;
+
+    public FakeTimeProvider Time { get; }
 
     public RunningEmulator Server { get; private set; } = null!;
 
@@ -36,6 +42,16 @@ public sealed class CustomerpFixture : IAsyncLifetime
         BaseAddress = Server.BaseUrl,
         DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
     };
+
+    /// <summary>A second fixture on the same clock, its emulator restarted from this one's snapshot (this one keeps running).</summary>
+    public async Task<CustomerpFixture> RestartAsync()
+    {
+        var restarted = new CustomerpFixture(Time);
+        restarted.Server = await Tolk.Connectors.Compliance.EmulatorRestart.RestartAsync(Server, ctx => new CustomerpEmulator(ctx), Time);
+        restarted.Api = restarted.Client(CustomerpEmulator.DemoApiToken);
+        restarted.Anonymous = new HttpClient { BaseAddress = restarted.Server.BaseUrl };
+        return restarted;
+    }
 
     /// <summary>Fresh sample data and default settings, for tests that change state.</summary>
     public Task ResetAsync() => Server.Admin.ResetAsync();

@@ -12,7 +12,13 @@ public sealed class CustompmsFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
-    public FakeTimeProvider Time { get; } = new(Start);
+    public CustompmsFixture() : this(new FakeTimeProvider(Start))
+    {
+    }
+
+    private CustompmsFixture(FakeTimeProvider time) => Time = time;
+
+    public FakeTimeProvider Time { get; }
 
     /// <summary>The fake clock's now as Custompms writes timestamps (UTC, milliseconds).</summary>
     public string Now => Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
@@ -53,6 +59,18 @@ public sealed class CustompmsFixture : IAsyncLifetime
     {
         await Server.Admin.ResetAsync(new ResetRequest(Seed: SampleOptions.Small.Seed, Size: "small"));
         await RelaxRateLimitAsync();
+    }
+
+    /// <summary>A second fixture on the same clock, its emulator restarted from this one's snapshot (this one keeps running).</summary>
+    public async Task<CustompmsFixture> RestartAsync()
+    {
+        var restarted = new CustompmsFixture(Time);
+        restarted.Server = await Tolk.Connectors.Compliance.EmulatorRestart.RestartAsync(Server, ctx => new CustompmsEmulator(ctx), Time);
+        restarted.Api = restarted.Client(CustompmsEmulator.DemoApiKey);
+        restarted.Anonymous = new HttpClient { BaseAddress = restarted.Server.BaseUrl };
+        // Settings are configuration, not state: the restarted emulator starts from the defaults.
+        await restarted.RelaxRateLimitAsync();
+        return restarted;
     }
 
     private Task<JsonObject> RelaxRateLimitAsync() => Server.Admin.SetSettingsAsync(new JsonObject { ["rateLimitPerSecond"] = 100_000 });

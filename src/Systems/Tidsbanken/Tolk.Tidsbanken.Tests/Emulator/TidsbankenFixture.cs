@@ -16,7 +16,13 @@ public sealed class TidsbankenFixture : IAsyncLifetime
     /// <summary>Where the fake clock starts; seeded times are relative to it.</summary>
     public static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
-    public FakeTimeProvider Time { get; } = new(Start);
+    public TidsbankenFixture() : this(new FakeTimeProvider(Start))
+    {
+    }
+
+    private TidsbankenFixture(FakeTimeProvider time) => Time = time;
+
+    public FakeTimeProvider Time { get; }
 
     public RunningEmulator Server { get; private set; } = null!;
 
@@ -35,6 +41,15 @@ public sealed class TidsbankenFixture : IAsyncLifetime
     {
         Raw.Dispose();
         await Server.DisposeAsync();
+    }
+
+    /// <summary>A second fixture on the same clock, its emulator restarted from this one's snapshot (this one keeps running).</summary>
+    public async Task<TidsbankenFixture> RestartAsync()
+    {
+        var restarted = new TidsbankenFixture(Time);
+        restarted.Server = await Tolk.Connectors.Compliance.EmulatorRestart.RestartAsync(Server, ctx => new TidsbankenEmulator(ctx), Time);
+        restarted.Raw = new HttpClient { BaseAddress = restarted.Server.BaseUrl };
+        return restarted;
     }
 
     /// <summary>Back to freshly seeded data, with the rate limit lifted unless a test lowers it again.</summary>

@@ -46,6 +46,25 @@ public sealed class WebhookTests(TrelloConnectorFixture fixture) : ConnectorTest
     }
 
     [Fact]
+    public async Task registering_for_a_server_on_another_port_removes_the_webhooks_an_earlier_run_left_for_the_old_port()
+    {
+        Uri old;
+        await using (var earlier = await Endpoint.StartAsync(Fixture.Create()))
+        {
+            Assert.Null(await Fixture.Create().RegisterWebhooksAsync(earlier.Url, default));
+            old = earlier.Url;
+        }
+        await using var endpoint = await Endpoint.StartAsync(Fixture.Create());
+
+        Assert.Null(await Fixture.Create().RegisterWebhooksAsync(endpoint.Url, default));
+
+        var callbacks = (await Fixture.Emulator.Admin.ListAsync("webhooks")).Select(w => (string)w["callbackURL"]!).ToList();
+        Assert.DoesNotContain(old.AbsoluteUri, callbacks);
+        Assert.NotEmpty(callbacks);
+        Assert.All(callbacks, c => Assert.Equal(endpoint.Url.AbsoluteUri, c));
+    }
+
+    [Fact]
     public void a_delivery_signed_with_another_secret_or_for_another_url_is_refused()
     {
         var connector = Fixture.Create();

@@ -11,7 +11,13 @@ namespace Tolk.Trello.Tests.Emulator;
 /// <summary>Starts the Trello emulator on a free loopback port with a fake clock, and calls it as a Trello client would.</summary>
 public sealed class TrelloFixture : IAsyncLifetime
 {
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+    public TrelloFixture() : this(new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero)))
+    {
+    }
+
+    private TrelloFixture(FakeTimeProvider time) => Time = time;
+
+    public FakeTimeProvider Time { get; }
 
     public RunningEmulator Server { get; private set; } = null!;
 
@@ -30,6 +36,15 @@ public sealed class TrelloFixture : IAsyncLifetime
     {
         Http.Dispose();
         await Server.DisposeAsync();
+    }
+
+    /// <summary>A second fixture on the same clock, its emulator restarted from this one's snapshot (this one keeps running).</summary>
+    public async Task<TrelloFixture> RestartAsync()
+    {
+        var restarted = new TrelloFixture(Time);
+        restarted.Server = await Tolk.Connectors.Compliance.EmulatorRestart.RestartAsync(Server, ctx => new TrelloEmulator(ctx), Time);
+        restarted.Http = new HttpClient { BaseAddress = restarted.Server.BaseUrl };
+        return restarted;
     }
 
     /// <summary>Back to the seeded data, default settings and no faults.</summary>

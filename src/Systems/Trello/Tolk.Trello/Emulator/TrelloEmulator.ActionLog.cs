@@ -35,11 +35,13 @@ public sealed partial class TrelloEmulator
     private JsonObject? MemberCreator(string memberId) =>
         _creators.TryGetValue(memberId, out var creator) ? (JsonObject)creator.DeepClone() : null;
 
-    private void RememberCreator(RecordChange change)
+    private void RememberCreator(RecordChange change) => RememberCreator(change.Id, change.After);
+
+    private void RememberCreator(string id, JsonObject? member)
     {
-        if (change.After is not { } member)
+        if (member is null)
         {
-            _creators.TryRemove(change.Id, out _);
+            _creators.TryRemove(id, out _);
             return;
         }
         var creator = new JsonObject();
@@ -47,7 +49,7 @@ public sealed partial class TrelloEmulator
         {
             creator[name] = member[name]?.DeepClone();
         }
-        _creators[change.Id] = creator;
+        _creators[id] = creator;
     }
 
     private JsonObject ActionView(JsonObject action, ActionQuery? query = null)

@@ -93,6 +93,24 @@ internal sealed class EventLog
         }
     }
 
+    /// <summary>The log for a snapshot: its head, what was pruned, and the events kept.</summary>
+    public (long Head, long PrunedThrough, IReadOnlyList<LoggedEvent> Events) Export()
+    {
+        lock (_gate) { return (_head, _prunedThrough, _events.ToList()); }
+    }
+
+    /// <summary>Replaces the log with one from a snapshot.</summary>
+    public void Restore(long head, long prunedThrough, IEnumerable<LoggedEvent> events)
+    {
+        lock (_gate)
+        {
+            _events.Clear();
+            _events.AddRange(events);
+            _head = head;
+            _prunedThrough = prunedThrough;
+        }
+    }
+
     /// <summary>Forgets every event; sequence numbers carry on so old tokens never match new events.</summary>
     public void Clear()
     {

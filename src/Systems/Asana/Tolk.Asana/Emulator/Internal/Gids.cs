@@ -32,6 +32,40 @@ internal sealed class Gids
         }
     }
 
+    /// <summary>The next index of every type handed out so far, for a snapshot.</summary>
+    public IReadOnlyDictionary<string, long> Counters()
+    {
+        lock (_gate) { return new Dictionary<string, long>(_next, StringComparer.Ordinal); }
+    }
+
+    /// <summary>Sets the counters from a snapshot; each type continues at least past <paramref name="highest"/> of its records.</summary>
+    public void Restore(IEnumerable<KeyValuePair<string, long>> counters, IReadOnlyDictionary<string, long> highest)
+    {
+        lock (_gate)
+        {
+            _next.Clear();
+            foreach (var (type, next) in counters)
+            {
+                _next[type] = next;
+            }
+            foreach (var (type, index) in highest)
+            {
+                _next[type] = Math.Max(_next.GetValueOrDefault(type), index + 1);
+            }
+        }
+    }
+
+    /// <summary>The index of a gid within its type's block, or null for a gid of another shape.</summary>
+    public static long? IndexOf(string resourceType, string gid)
+    {
+        if (!long.TryParse(gid, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            return null;
+        }
+        var index = n - Base - Offset(resourceType) * Block;
+        return index is >= 0 and < Block ? index : null;
+    }
+
     /// <summary>Forgets every counter (before a reseed).</summary>
     public void Reset()
     {

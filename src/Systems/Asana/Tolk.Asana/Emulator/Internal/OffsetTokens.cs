@@ -16,6 +16,13 @@ internal sealed class OffsetTokens(TimeProvider time, byte[] key)
     /// <summary>How long an offset stays valid; null for as long as the emulator runs.</summary>
     public TimeSpan? Lifetime { get; set; }
 
+    /// <summary>Which expiry the tokens are in: a offset issued in an earlier one is expired. Kept across a restart.</summary>
+    public int Epoch
+    {
+        get => Volatile.Read(ref _epoch);
+        set => Volatile.Write(ref _epoch, value);
+    }
+
     /// <summary>Makes every offset handed out so far invalid.</summary>
     public void ExpireAll() => Interlocked.Increment(ref _epoch);
 

@@ -15,6 +15,13 @@ internal sealed class SyncTokens(TimeProvider time, byte[] key)
     /// <summary>How long a token stays valid: 24 hours, as Asana documents.</summary>
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>Which expiry the tokens are in: a token issued in an earlier one is expired. Kept across a restart.</summary>
+    public int Epoch
+    {
+        get => Volatile.Read(ref _epoch);
+        set => Volatile.Write(ref _epoch, value);
+    }
+
     /// <summary>Makes every token handed out so far invalid.</summary>
     public void ExpireAll() => Interlocked.Increment(ref _epoch);
 

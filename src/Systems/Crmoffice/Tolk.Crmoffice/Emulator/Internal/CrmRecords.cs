@@ -20,6 +20,40 @@ internal sealed partial class CrmRecords(EmulatorDatabase database, TimeProvider
 
     public bool Exists(string collection, string id) => database.Find(collection)?.Contains(id) == true;
 
+    /// <summary>The lock every write holds.</summary>
+    public Lock Gate => _gate;
+
+    /// <summary>The last number handed out per id prefix, for a snapshot.</summary>
+    public IReadOnlyDictionary<string, int> LastNumbers()
+    {
+        lock (_gate) { return new Dictionary<string, int>(_lastNumber, StringComparer.Ordinal); }
+    }
+
+    /// <summary>Sets the counters from a snapshot; each prefix continues at least past the highest id of the records.</summary>
+    public void RestoreNumbers(IEnumerable<KeyValuePair<string, long>> saved)
+    {
+        lock (_gate)
+        {
+            _lastNumber.Clear();
+            foreach (var (prefix, n) in saved)
+            {
+                _lastNumber[prefix] = checked((int)n);
+            }
+            foreach (var table in database.Collections)
+            {
+                foreach (var record in table.All())
+                {
+                    if ((string?)record["id"] is { } id && id.LastIndexOf('-') is > 0 and var dash
+                        && int.TryParse(id.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+                    {
+                        var prefix = id[..dash];
+                        _lastNumber[prefix] = Math.Max(_lastNumber.GetValueOrDefault(prefix), number);
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>Forgets the id counters; the tables are emptied by the kernel.</summary>
     public void Reset()
     {

@@ -37,6 +37,23 @@ internal sealed class TokenStore(TimeProvider time)
         }
     }
 
+    /// <summary>The tokens still alive, for a snapshot.</summary>
+    public IReadOnlyList<(string Token, string ClientId, DateTimeOffset ExpiresAt)> Live()
+    {
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            return _tokens.Where(t => now < t.Value.ExpiresAt).OrderBy(t => t.Value.ExpiresAt)
+                .Select(t => (t.Key, t.Value.ClientId, t.Value.ExpiresAt)).ToList();
+        }
+    }
+
+    /// <summary>Takes back a token from a snapshot, with its original expiry.</summary>
+    public void Restore(string token, string clientId, DateTimeOffset expiresAt)
+    {
+        lock (_gate) { _tokens[token] = (clientId, expiresAt); }
+    }
+
     /// <summary>Forgets every token, so each client must fetch a new one.</summary>
     public void Clear()
     {

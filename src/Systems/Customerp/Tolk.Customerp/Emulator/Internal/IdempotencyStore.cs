@@ -31,6 +31,16 @@ internal sealed class IdempotencyStore
         }
     }
 
+    /// <summary>The entries still within their window, oldest first, for a snapshot.</summary>
+    public IReadOnlyList<(string Token, string Key, StoredResponse Response, DateTimeOffset Expires)> Entries(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            Prune(now);
+            return _entries.OrderBy(e => e.Value.Expires).Select(e => (e.Key.Token, e.Key.Key, e.Value.Response, e.Value.Expires)).ToList();
+        }
+    }
+
     public void Clear()
     {
         lock (_gate)

@@ -53,6 +53,37 @@ internal sealed class ChangeLog
         }
     }
 
+    /// <summary>The retained entries, oldest first, for a snapshot.</summary>
+    public IReadOnlyList<ChangeEntry> Retained()
+    {
+        lock (_gate) { return _entries.GetRange(_first, _entries.Count - _first); }
+    }
+
+    /// <summary>Replaces the log with one from a snapshot: its head, what was pruned, and the entries retained.</summary>
+    public void Restore(long head, long prunedThrough, IReadOnlyList<ChangeEntry> entries)
+    {
+        lock (_gate)
+        {
+            var expected = prunedThrough + 1;
+            foreach (var entry in entries)
+            {
+                if (entry.Seq != expected++)
+                {
+                    throw new ArgumentException($"changes: entry {entry.Seq} breaks the sequence after {prunedThrough} (sequence numbers are contiguous)");
+                }
+            }
+            if (expected - 1 != head)
+            {
+                throw new ArgumentException($"changes: the head {head} is not the last retained entry's sequence {expected - 1}");
+            }
+            _entries.Clear();
+            _entries.AddRange(entries);
+            _first = 0;
+            Head = head;
+            PrunedThrough = prunedThrough;
+        }
+    }
+
     /// <summary>Forgets every retained entry, as if the window had passed over all of them.</summary>
     public void ExpireAll()
     {

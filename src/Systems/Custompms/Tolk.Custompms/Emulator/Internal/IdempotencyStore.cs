@@ -26,6 +26,18 @@ internal sealed class IdempotencyStore
         _byAge.Enqueue(((apiKey, collection, key), at));
     }
 
+    /// <summary>Every remembered create with when it was made, oldest first, for a snapshot.</summary>
+    public IReadOnlyList<(string ApiKey, string Collection, string Key, DateTimeOffset At, byte[] Body)> Entries()
+    {
+        var latest = new Dictionary<(string, string, string), DateTimeOffset>();
+        foreach (var (key, at) in _byAge)
+        {
+            latest[key] = at;
+        }
+        return latest.Where(e => _first.ContainsKey(e.Key)).OrderBy(e => e.Value)
+            .Select(e => (e.Key.Item1, e.Key.Item2, e.Key.Item3, e.Value, _first[e.Key])).ToList();
+    }
+
     public void Clear()
     {
         _first.Clear();

@@ -13,11 +13,14 @@ internal sealed class TrelloIds
     private readonly string _process;
     private long _counter;
 
-    public TrelloIds(int seed)
+    public TrelloIds(int seed, long counter = 0)
     {
         _process = Hex(Encoding.UTF8.GetBytes($"trello-{seed}"), 10);
-        _counter = 0;
+        _counter = counter;
     }
+
+    /// <summary>How many ids were handed out; a restarted emulator continues from it so its ids stay unique.</summary>
+    public long Counter => Interlocked.Read(ref _counter);
 
     /// <summary>A new id stamped with <paramref name="at"/>.</summary>
     public string New(DateTimeOffset at)
