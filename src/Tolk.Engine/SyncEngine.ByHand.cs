@@ -20,8 +20,8 @@ public sealed partial class SyncEngine
         if (first.Dataset == second.Dataset && first.Role == second.Role)
         {
             return first.RecordId == second.RecordId
-                ? $"{first.Dataset} {first.RecordId} cannot be linked to itself"
-                : $"{first.Dataset} {first.RecordId} and {second.RecordId} are records of one dataset: Tolk links one record in each system to a thing";
+                ? $"{first.Dataset}/{first.RecordId} cannot be linked to itself"
+                : $"{first.Dataset}/{first.RecordId} and {second.Dataset}/{second.RecordId} are records of one dataset: Tolk links one record in each system to a thing";
         }
 
         foreach (var (member, other, cluster) in new[] { (first, second, b), (second, first, a) })
@@ -35,7 +35,7 @@ public sealed partial class SyncEngine
                 .FirstOrDefault(m => m.Dataset == member.Dataset && m.Role == member.Role && m.RecordId != member.RecordId);
             if (rival is not null)
             {
-                return $"{other.Dataset} {other.RecordId} is already linked to {rival.Dataset} {rival.RecordId}; unlink that one first to link {member.Dataset} {member.RecordId} instead";
+                return $"{other.Dataset}/{other.RecordId} is already linked to {rival.Dataset}/{rival.RecordId}; unlink that one first to link {member.Dataset}/{member.RecordId} instead";
             }
         }
 
