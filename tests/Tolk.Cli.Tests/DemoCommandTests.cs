@@ -56,6 +56,9 @@ public sealed class DemoCommandTests : IDisposable
         Assert.True(exit == 0, output + error);
         Assert.Contains($"Linked {team} and {customer} through the running tolk at {login.Groups["url"].Value}", output, StringComparison.Ordinal);
         await demo.WaitForOutputAsync(@"\d\d:\d\d:\d\d Fully synchronized: nothing is left to write", TimeSpan.FromSeconds(60));
+        var retry = await TolkProcess.RunAsync(_folder.Path, new Dictionary<string, string> { ["TOLK_TOKEN"] = login.Groups["token"].Value }, "retry", "987654");
+        Assert.Equal(1, retry.ExitCode);
+        Assert.Contains("cannot retry error 987654: there is no unresolved error 987654", retry.Error, StringComparison.Ordinal);
 
         await demo.InterruptAsync();
         var stopped = await demo.WaitAsync(TimeSpan.FromSeconds(30));
