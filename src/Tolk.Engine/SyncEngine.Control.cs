@@ -1,3 +1,4 @@
+using Tolk.Engine.Linking;
 using Tolk.Engine.Processing;
 using Tolk.Engine.Running;
 using Tolk.Hub.Store;
@@ -54,8 +55,31 @@ public sealed partial class SyncEngine
     }
 
     /// <summary>
-    /// Links two records by hand: they become one cluster (merging their clusters when both have one). The link is
-    /// planned in the next cycle. Returns a problem a person can read, or null when linked.
+    /// The ambiguous matches that wait for a person (see <see cref="Ambiguity"/>), or null when a cycle holds the engine
+    /// for longer than <paramref name="wait"/> (the record index is read only between cycles).
+    /// </summary>
+    public async Task<IReadOnlyList<Ambiguity>?> AmbiguitiesAsync(TimeSpan wait, CancellationToken cancellationToken = default)
+    {
+        if (!await _gate.WaitAsync(wait, cancellationToken))
+        {
+            return null;
+        }
+
+        try
+        {
+            return await Decisions.AmbiguitiesAsync(await _store.GetErrorsAsync(false, 100_000, cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Links two records by hand: they become one cluster (merging their clusters when both have one), and both count
+    /// as linked by a person from now on, so the other candidates of an ambiguity they settle are no longer matched to
+    /// them (those are processed again at once). The link is planned in the next cycle. Returns a problem a person can
+    /// read, or null when linked.
     /// </summary>
     public async Task<string?> LinkAsync(MemberKey first, MemberKey second, CancellationToken cancellationToken = default)
     {
@@ -76,8 +100,16 @@ public sealed partial class SyncEngine
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var a = await _resolver.ClusterOfAsync(first, cancellationToken);
-            var b = await _resolver.ClusterOfAsync(second, cancellationToken);
+            var joined = new[] { await MembershipAsync(first, cancellationToken), await MembershipAsync(second, cancellationToken) };
+            var (a, b) = (joined[0]?.ClusterId, joined[1]?.ClusterId);
+            if (await SameKindProblemAsync(first, a, second, b, cancellationToken) is { } problem)
+            {
+                return problem;
+            }
+
+            var settled = (await Decisions.AmbiguitiesAsync(await _store.GetErrorsAsync(false, 100_000, cancellationToken), cancellationToken))
+                .Where(x => x.Records.Contains(first) || x.Records.Contains(second)).SelectMany(x => x.Records)
+                .Where(m => m != first && m != second).Distinct().ToList();
             await using (var writer = await _store.BeginWriteAsync(cancellationToken))
             {
                 var cluster = a ?? b ?? await writer.CreateClusterAsync(left.Type.Name, cancellationToken: cancellationToken);
@@ -86,25 +118,21 @@ public sealed partial class SyncEngine
                     await writer.MergeClustersAsync(a.Value, b.Value, cancellationToken);
                 }
 
-                foreach (var (member, existing) in new[] { (first, a), (second, b) })
+                foreach (var (member, existing) in new[] { (first, joined[0]), (second, joined[1]) })
                 {
                     _state.Unlinked.Remove(EngineState.Label(member));
-                    if (existing is null)
-                    {
-                        await writer.AddMemberAsync(cluster, member, JoinedBy.Manual, cancellationToken);
-                    }
-
-                    await writer.ResolveErrorsAsync(member.Dataset, member.RecordId, "match", cancellationToken);
+                    await JoinByHandAsync(writer, cluster, member, existing, cancellationToken);
+                    await writer.ResolveErrorsAsync(member.Dataset, member.RecordId, Matcher.Stage, cancellationToken);
                     await writer.AddActivityAsync(new NewActivity(ActivityKinds.Linked, cluster, member.Dataset, member.RecordId, "linked by hand"), cancellationToken);
                 }
 
                 await writer.CommitAsync(cancellationToken);
-                _state.Blocked.RemoveWhere(x => x.Item1 == cluster || x.Item1 == a || x.Item1 == b);
+                LiftBlocks(cluster, [a, b], [left.Key, right.Key]);
                 _state.Pending.Add(cluster);
             }
 
             var report = new CycleReport();
-            foreach (var member in new[] { first, second })
+            foreach (var member in settled.Prepend(second).Prepend(first))
             {
                 await RedoAsync(member.Dataset, member.RecordId, report, cancellationToken);
             }
@@ -191,7 +219,10 @@ public sealed partial class SyncEngine
 
         foreach (var membership in await _store.FindMembersAsync(dataset, recordId, cancellationToken))
         {
-            _state.Blocked.RemoveWhere(b => b.Item1 == membership.ClusterId);
+            // Processing the record again blocks again what its matches still forbid; blocks other members' ambiguities
+            // put on the cluster stay, or their inserts would be made with a guess.
+            var targets = Topology.Of(dataset).SelectMany(p => p.AsSource).Select(f => f.Target.Key).ToHashSet(StringComparer.Ordinal);
+            _state.Blocked.RemoveWhere(b => b.Item1 == membership.ClusterId && targets.Contains(b.Item2));
             _state.Pending.Add(membership.ClusterId);
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Tolk.Connectors;
 using Tolk.Engine;
+using Tolk.Engine.Linking;
 using Tolk.Hub.Store;
 using Tolk.Runtime;
 
@@ -25,6 +26,9 @@ internal sealed class ServerContext(SyncEngine engine, SyncRunner runner, IHubSt
     public ILoggerFactory Loggers { get; } = loggers;
 
     public DateTimeOffset StartedAt { get; } = time.GetUtcNow();
+
+    /// <summary>The ambiguities read last, shown while a long cycle keeps the engine from reading them anew.</summary>
+    public IReadOnlyList<Ambiguity> LastAmbiguities { get; set; } = [];
 
     /// <summary>The base URL systems deliver webhooks to; set once the server listens.</summary>
     public Uri PublicUrl { get; set; } = new("http://127.0.0.1/");

@@ -73,7 +73,7 @@ public static class TolkServer
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Tolk management API";
-            document.Info.Description = "Flows, links, records across systems, conflicts, errors and the change feed. Send the access token as 'Authorization: Bearer <token>'.";
+            document.Info.Description = "Flows, links, records across systems, conflicts, errors, what waits for a person (ambiguous matches to link by hand) and the change feed. Send the access token as 'Authorization: Bearer <token>'.";
             return Task.CompletedTask;
         }));
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -94,6 +94,7 @@ public static class TolkServer
         app.MapFlowsApi();
         app.MapRecordsApi();
         app.MapIssuesApi();
+        app.MapLinksApi();
         app.MapChangesApi();
         app.MapOpenApi();
         app.MapPrometheusScrapingEndpoint("/metrics");

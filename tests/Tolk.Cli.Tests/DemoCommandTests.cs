@@ -1,3 +1,7 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
 namespace Tolk.Cli.Tests;
 
 /// <summary><c>tolk demo</c> as the README's first command runs it: the emulators, the hub under ./tolk-data, the sync.</summary>
@@ -52,6 +56,37 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Matches(RunAndSyncTests.Settled, reset.Output);
     }
 
+    // The small sample's Asana team "Saga Marine AS" matches two Custompms customers (flow 6), so the projects of that team
+    // wait: the demo ends its initial sync as far as it can go, until a person links the team to one of them.
+    [Fact]
+    public async Task a_running_demo_is_fully_synchronized_once_a_person_links_the_ambiguous_match_with_tolk_link()
+    {
+        await using var demo = TolkProcess.Running.Start(_folder.Path, new Dictionary<string, string>(), "demo", "--size", "small", "--port-base", "0", "--server-port", "0");
+        await demo.WaitForOutputAsync("Syncing continuously", TimeSpan.FromSeconds(120));
+        Assert.Contains("Synchronized as far as Tolk can go on its own after", demo.Output, StringComparison.Ordinal);
+        var login = Regex.Match(demo.Output, @"sign in with (?<url>http://127\.0\.0\.1:\d+/)#token=(?<token>tolk_[A-Za-z0-9_-]+)");
+        Assert.True(login.Success, demo.Output);
+        var (team, customer) = await AmbiguityAsync(new Uri(login.Groups["url"].Value), login.Groups["token"].Value, 6);
+
+        var refused = await TolkProcess.RunAsync(_folder.Path, new Dictionary<string, string> { ["TOLK_TOKEN"] = "" }, "link", team, customer);
+        var (exit, output, error) = await TolkProcess.RunAsync(_folder.Path, new Dictionary<string, string> { ["TOLK_TOKEN"] = login.Groups["token"].Value }, "link", team, customer);
+
+        Assert.Equal(3, refused.ExitCode);
+        Assert.Contains($"dashboard is at {login.Groups["url"].Value}", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("TOLK_TOKEN", refused.Error, StringComparison.Ordinal);
+        Assert.True(exit == 0, output + error);
+        Assert.Contains($"Linked {team} and {customer} through the running tolk at {login.Groups["url"].Value}", output, StringComparison.Ordinal);
+        await demo.WaitForOutputAsync(@"\d\d:\d\d:\d\d Fully synchronized: nothing is left to write", TimeSpan.FromSeconds(60));
+        var retry = await TolkProcess.RunAsync(_folder.Path, new Dictionary<string, string> { ["TOLK_TOKEN"] = login.Groups["token"].Value }, "retry", "987654");
+        Assert.Equal(1, retry.ExitCode);
+        Assert.Contains("cannot retry error 987654: there is no unresolved error 987654", retry.Error, StringComparison.Ordinal);
+
+        await demo.InterruptAsync();
+        var stopped = await demo.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(stopped.ExitCode == 0, stopped.Output + stopped.Error);
+        Assert.False(File.Exists(_folder[Path.Combine("tolk-data", "tolk.db.server")]), "the stopped demo left its server's address behind");
+    }
+
     [Fact]
     public async Task demo_refuses_a_store_it_did_not_make()
     {
@@ -67,6 +102,26 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("did not make; the demo will not touch it", error, StringComparison.Ordinal);
         Assert.True(File.Exists(_folder[Path.Combine("tolk-data", "tolk.db")]));
+    }
+
+    // The record with several matches in a flow, and its first candidate, as tolk link names them.
+    private static async Task<(string Record, string Candidate)> AmbiguityAsync(Uri server, string token, int flow)
+    {
+        using var api = new HttpClient { BaseAddress = server };
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var attention = await api.GetFromJsonAsync<JsonObject>("api/attention");
+            if (attention!["ambiguities"]!.AsArray().FirstOrDefault(a => (int)a!["flow"]! == flow) is { } found)
+            {
+                static string Name(JsonNode r) => $"{r["system"]}/{r["datatype"]}/{r["recordId"]}";
+                return (Name(found["record"]!), Name(found["candidates"]![0]!));
+            }
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"the ambiguity of flow {flow} is not listed: {attention.ToJsonString()}");
+            await Task.Delay(200);
+        }
     }
 
     [Fact]

@@ -154,6 +154,10 @@ public sealed class ApiTests(ServerFixture fixture)
         Assert.Contains("/api/flows", paths);
         Assert.Contains("/api/errors/{id}/retry", paths);
         Assert.Contains("/api/records/{system}/{datatype}/{id}", paths);
+        Assert.Contains("/api/attention", paths);
+        Assert.Contains("/api/links", paths);
+        Assert.Contains("/api/records/{system}/{datatype}/{id}/unlink", paths);
+        Assert.NotNull(document["paths"]!["/api/links"]!["post"]!["requestBody"]);
         Assert.DoesNotContain(paths, p => p.StartsWith("/webhooks", StringComparison.Ordinal));
     }
 }

@@ -13,6 +13,7 @@ public sealed class AuthTests(ServerFixture fixture)
     [InlineData("api/flows")]
     [InlineData("api/conflicts")]
     [InlineData("api/errors")]
+    [InlineData("api/attention")]
     [InlineData("api/changes")]
     [InlineData("api/status")]
     [InlineData("api/records/asana/project/1")]

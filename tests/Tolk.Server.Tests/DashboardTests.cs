@@ -6,7 +6,7 @@ namespace Tolk.Server.Tests;
 
 /// <summary>
 /// The dashboard in a real browser (Debian's chromium through Playwright): sign in with the token, see the flows, see a
-/// conflict with both values, retry an error. With TOLK_DASHBOARD_SCREENSHOT set, a screenshot is saved there
+/// conflict with both values, retry an error, settle an ambiguous match by clicking Link. With TOLK_DASHBOARD_SCREENSHOT set, a screenshot is saved there
 /// (docs/dashboard.png is made this way).
 /// </summary>
 [Collection(ServerGroup.Name)]
@@ -15,7 +15,7 @@ public sealed class DashboardTests(ServerFixture fixture)
     private const string Chromium = "/usr/bin/chromium";
 
     [Fact]
-    public async Task a_person_signs_in_sees_the_flows_and_a_conflict_and_retries_an_error()
+    public async Task a_person_signs_in_sees_the_flows_and_a_conflict_retries_an_error_and_links_an_ambiguous_match()
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: .ci/install-deps installs Debian's chromium");
         var (_, asanaName, customerpName) = await Scenarios.ConflictAsync(fixture, 1);
@@ -45,6 +45,12 @@ public sealed class DashboardTests(ServerFixture fixture)
 
         var error = page.Locator($"tr.error-row[data-error='{errorId}']");
         await Assertions.Expect(error).ToContainTextAsync("cannot be renamed");
+
+        // The sample's Customerp customer "Saga Marine AS" matches two Trello organizations of that name (flow 11).
+        var ambiguity = page.Locator(".ambiguity[data-flow='11']");
+        await Assertions.Expect(ambiguity).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(ambiguity.Locator(".candidate:not(.anchor)")).ToHaveCountAsync(2);
+        await Assertions.Expect(ambiguity.Locator("dd.differs").First).ToBeVisibleAsync();
         if (Environment.GetEnvironmentVariable("TOLK_DASHBOARD_SCREENSHOT") is { Length: > 0 } screenshot)
         {
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
@@ -55,6 +61,13 @@ public sealed class DashboardTests(ServerFixture fixture)
         Assert.True(await ServerFixture.EventuallyAsync(async () =>
             (string?)(await fixture.Admin("customerp").GetAsync("projects", project))?["name"] == name, TimeSpan.FromSeconds(15)),
             "the retried write never reached Customerp");
+
+        var chosen = ambiguity.Locator(".candidate:not(.anchor)").Filter(new() { HasNotText = "Not the same company" });
+        var organization = await chosen.GetAttributeAsync("data-record");
+        await chosen.GetByRole(AriaRole.Button, new() { Name = "Link" }).ClickAsync();
+        await Assertions.Expect(ambiguity).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        var member = Assert.Single(await fixture.Store.FindMembersAsync(new("trello", "organization"), organization!.Split('/')[^1]));
+        Assert.Contains((await fixture.Store.GetClusterAsync(member.ClusterId))!.Members, m => m.Dataset == new Hub.Store.Dataset("customerp", "customer") && m.RecordId == "1");
 
         await page.Locator(".flow-card[data-flow='3']").IsVisibleAsync();
         await conflict.GetByRole(AriaRole.Button).First.ClickAsync();

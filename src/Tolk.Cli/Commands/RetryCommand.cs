@@ -13,7 +13,10 @@ internal static class RetryCommand
         var config = CliSettings.ConfigOption();
         var id = new Argument<long?>("error-id") { Description = "The error's id, as 'tolk errors' lists it", Arity = ArgumentArity.ZeroOrOne };
         var all = new Option<bool>("--all") { Description = "Retry every open error" };
-        var command = new Command("retry", "Process a quarantined record again (every one with --all); confirms a held mass deletion") { id, all, config };
+        var command = new Command("retry", $"Process a quarantined record again (every one with --all); confirms a held mass deletion (while a tolk serves the store, through its API with the token in {ManagementClient.TokenVariable})")
+        {
+            id, all, config,
+        };
         command.Validators.Add(result =>
         {
             if ((result.GetValue(id) is null) == !result.GetValue(all))
@@ -51,6 +54,18 @@ internal static class RetryCommand
             var what = chosen.Count == 1 ? $"Retried error {chosen[0].Id} ({chosen[0].Dataset}/{chosen[0].RecordId}, {chosen[0].Stage})" : $"Retried {chosen.Count} errors";
             Report(parse, chosen.Count, $"{what}: processed again; {EngineCommand.NextSync}");
             return ExitCodes.Ok;
+        }, async (parse, client, cancellationToken) =>
+        {
+            var one = parse.GetValue(id);
+            var (answer, exit) = await client.PostAsync(one is { } errorId ? $"api/errors/{errorId}/retry" : "api/errors/retry", null,
+                one is null ? "cannot retry the errors" : $"cannot retry error {one}", cancellationToken);
+            if (exit == ExitCodes.Ok)
+            {
+                var retried = (int?)answer?["retried"] ?? 0;
+                Report(parse, retried, $"{(one is null ? $"Retried {retried} error(s)" : $"Retried error {one}")} through the running tolk at {client.Server}; a sync cycle has started.");
+            }
+
+            return exit;
         });
         return command;
     }

@@ -36,13 +36,26 @@ internal sealed class JsonSyncDisplay : SyncDisplay
     }
 
     /// <inheritdoc />
-    public override Task RunAsync(FlowProbe probe, Func<Func<CycleReport, Task>, Task> run, CancellationToken cancellationToken) =>
-        run(report =>
+    public override Task RunAsync(FlowProbe probe, Func<Func<ContinuousCycle, Task>, Task> run, CancellationToken cancellationToken) =>
+        run(cycle =>
         {
-            Table.Add(report);
-            if (SyncMessages.Cycle(report, DateTimeOffset.Now) is not null)
+            Table.Add(cycle.Report);
+            if (SyncMessages.Cycle(cycle.Report, DateTimeOffset.Now) is not null)
             {
-                Out.JsonLine(new { Event = "cycle", Phase = "continuous", Cycle = Table.Cycles, Report = CycleJson(report) });
+                Out.JsonLine(new { Event = "cycle", Phase = "continuous", Cycle = Table.Cycles, Report = CycleJson(cycle.Report) });
+            }
+
+            if (cycle.Reached is { } state)
+            {
+                Out.JsonLine(new
+                {
+                    Event = "synchronized",
+                    Phase = "continuous",
+                    Fully = state == SettleState.FullySynchronized,
+                    WaitingForPerson = state == SettleState.WaitingForPerson ? cycle.Report.Waiting.Count : 0,
+                    cycle.OpenErrors,
+                    Message = SyncMessages.Reached(cycle, DateTimeOffset.Now),
+                });
             }
 
             return Task.CompletedTask;

@@ -11,6 +11,8 @@ internal sealed class LiveSyncDisplay : SyncDisplay
 {
     private DateTimeOffset? _lastCycle;
     private string _lastLine = "";
+    private SettleState _state = SettleState.NotSynchronized;
+    private string _stateLine = "";
 
     /// <inheritdoc />
     public override async Task<SettleResult> SettleAsync(FlowProbe probe, Func<Action<int, CycleReport>, Task<SettleResult>> settle, CancellationToken cancellationToken)
@@ -34,6 +36,12 @@ internal sealed class LiveSyncDisplay : SyncDisplay
     public override async Task SettledAsync(SettleResult result, FlowProbe probe)
     {
         var flows = await probe.ReadAsync(CancellationToken.None);
+        (_state, _stateLine) = (result.State, result.State switch
+        {
+            SettleState.FullySynchronized => SyncMessages.FullySynchronized,
+            SettleState.WaitingForPerson => $"{SyncMessages.AsFarAsItCan}: {result.Last.Waiting.Count:N0} write(s) wait for records a person must link (the dashboard's 'Needs a person', or 'tolk link')",
+            _ => "",
+        });
         AnsiConsole.Write(Table.Render(flows));
         var colour = result.State == SettleState.FullySynchronized ? "green" : "yellow";
         AnsiConsole.MarkupLine($"[{colour}]{(result.State == SettleState.FullySynchronized ? "✔" : "!")}[/] {Markup.Escape(SyncMessages.Settled(result, flows, Table))}");
@@ -49,16 +57,21 @@ internal sealed class LiveSyncDisplay : SyncDisplay
     }
 
     /// <inheritdoc />
-    public override async Task RunAsync(FlowProbe probe, Func<Func<CycleReport, Task>, Task> run, CancellationToken cancellationToken)
+    public override async Task RunAsync(FlowProbe probe, Func<Func<ContinuousCycle, Task>, Task> run, CancellationToken cancellationToken)
     {
         var flows = await probe.ReadAsync(cancellationToken);
         await AnsiConsole.Live(Continuous(flows)).AutoClear(false).StartAsync(async context =>
         {
-            var work = run(report =>
+            var work = run(cycle =>
             {
-                Table.Add(report);
+                Table.Add(cycle.Report);
                 _lastCycle = DateTimeOffset.Now;
-                _lastLine = SyncMessages.Cycle(report, _lastCycle.Value) ?? _lastLine;
+                _lastLine = SyncMessages.Cycle(cycle.Report, _lastCycle.Value) ?? _lastLine;
+                if (cycle.Reached is { } state)
+                {
+                    (_state, _stateLine) = (state, SyncMessages.Reached(cycle, _lastCycle.Value));
+                }
+
                 return Task.CompletedTask;
             });
             while (await Task.WhenAny(work, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None)) != work)
@@ -89,8 +102,15 @@ internal sealed class LiveSyncDisplay : SyncDisplay
     {
         var last = _lastCycle is { } at ? $"last cycle {Ago.Since(at, DateTimeOffset.Now)}" : "waiting for the first poll";
         IRenderable latest = _lastLine.Length > 0 ? new Markup($"[grey]latest change: {Markup.Escape(_lastLine)}[/]") : new Text("");
+        IRenderable state = _state switch
+        {
+            SettleState.FullySynchronized => new Markup($"[green]✔[/] {Markup.Escape(_stateLine)}"),
+            SettleState.WaitingForPerson => new Markup($"[yellow]![/] {Markup.Escape(_stateLine)}"),
+            _ => new Text(""),
+        };
         return new Rows(
             new Markup($"[bold]Syncing continuously[/] [grey]· {Table.Cycles} cycle(s) · {last} · Ctrl+C stops[/]"),
+            state,
             Table.Render(flows),
             latest);
     }

@@ -48,13 +48,18 @@ internal sealed class PlainSyncDisplay : SyncDisplay
     }
 
     /// <inheritdoc />
-    public override Task RunAsync(FlowProbe probe, Func<Func<CycleReport, Task>, Task> run, CancellationToken cancellationToken) =>
-        run(report =>
+    public override Task RunAsync(FlowProbe probe, Func<Func<ContinuousCycle, Task>, Task> run, CancellationToken cancellationToken) =>
+        run(cycle =>
         {
-            Table.Add(report);
-            if (SyncMessages.Cycle(report, DateTimeOffset.Now) is { } line)
+            Table.Add(cycle.Report);
+            if (SyncMessages.Cycle(cycle.Report, DateTimeOffset.Now) is { } line)
             {
                 Console.WriteLine(line);
+            }
+
+            if (cycle.Reached is not null)
+            {
+                Console.WriteLine(SyncMessages.Reached(cycle, DateTimeOffset.Now));
             }
 
             return Task.CompletedTask;

@@ -18,6 +18,35 @@ internal enum SettleState
     NotSynchronized,
 }
 
+/// <summary>The rules that say where a cycle leaves the sync, for the initial sync and every cycle after it alike.</summary>
+internal static class SettleRules
+{
+    /// <summary>
+    /// Where <paramref name="last"/> leaves the sync: fully synchronized when it made no write, left nothing waiting and
+    /// nothing failed; waiting for a person when, besides, the same writes waited a quiet cycle ago and records need a
+    /// person; not synchronized otherwise.
+    /// </summary>
+    public static SettleState Judge(CycleReport last, CycleReport? previous, int pendingInserts, int openErrors)
+    {
+        ArgumentNullException.ThrowIfNull(last);
+        var quiet = last.Writes == 0 && pendingInserts == 0 && last.Collected.All(c => c.Stopped is null) && last.BlockedSystems.Count == 0;
+        if (quiet && last.Waiting.Count == 0)
+        {
+            return SettleState.FullySynchronized;
+        }
+
+        return quiet && previous is { Writes: 0 } && previous.Waiting.Count == last.Waiting.Count && openErrors > 0
+            ? SettleState.WaitingForPerson
+            : SettleState.NotSynchronized;
+    }
+}
+
+/// <summary>A cycle of continuous syncing, and the state it reached when that changed since it was last said.</summary>
+/// <param name="Report">The cycle's report.</param>
+/// <param name="Reached">Fully synchronized or waiting for a person, when the sync got there with this cycle; else null.</param>
+/// <param name="OpenErrors">Records in quarantine after it (counted when it reached a state).</param>
+internal sealed record ContinuousCycle(CycleReport Report, SettleState? Reached, int OpenErrors);
+
 /// <summary>How the initial sync ended.</summary>
 /// <param name="State">Where it ended.</param>
 /// <param name="Cycles">Cycles run.</param>

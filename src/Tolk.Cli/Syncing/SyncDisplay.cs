@@ -21,8 +21,11 @@ internal abstract class SyncDisplay
     /// <summary>Says how the initial sync ended.</summary>
     public abstract Task SettledAsync(SettleResult result, FlowProbe probe);
 
-    /// <summary>Runs continuous syncing (<paramref name="run"/>, which reports each cycle) while showing a live summary.</summary>
-    public abstract Task RunAsync(FlowProbe probe, Func<Func<CycleReport, Task>, Task> run, CancellationToken cancellationToken);
+    /// <summary>
+    /// Runs continuous syncing (<paramref name="run"/>, which reports each cycle) while showing a live summary, and says
+    /// when the sync becomes complete (a person linked what waited) or waits for a person again.
+    /// </summary>
+    public abstract Task RunAsync(FlowProbe probe, Func<Func<ContinuousCycle, Task>, Task> run, CancellationToken cancellationToken);
 
     /// <summary>An informational line (plain text).</summary>
     public abstract void Line(string text);

@@ -54,7 +54,7 @@ internal static class SyncFlow
             }
 
             display.Event("continuous", "Syncing continuously: edits in any system reach the others within a poll interval. Ctrl+C stops.");
-            await display.RunAsync(probe, onCycle => sync.RunContinuouslyAsync(onCycle, cancellationToken), cancellationToken);
+            await display.RunAsync(probe, onCycle => sync.RunContinuouslyAsync(result.State, onCycle, cancellationToken), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -65,6 +65,7 @@ internal static class SyncFlow
         {
             if (host is not null)
             {
+                ServerAddress.Remove(session.Store.FilePath);
                 await host.DisposeAsync();
             }
         }
@@ -86,6 +87,7 @@ internal static class SyncFlow
             return null;
         }
 
+        ServerAddress.Write(session.Store.FilePath, server.Url);
         var signIn = server.LoginUrl is { } login
             ? $"sign in with {login} (the access token in it is shown this once; the store keeps only its hash)"
             : "sign in with the access token shown when it was made ('tolk run --new-token' makes a new one)";

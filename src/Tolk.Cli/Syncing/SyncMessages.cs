@@ -33,7 +33,17 @@ internal static class SyncMessages
 
     /// <summary>What a person can do about the errors, or null when there are none.</summary>
     public static string? ErrorsHint(int openErrors) =>
-        openErrors == 0 ? null : $"{openErrors:N0} record error(s) need a person (an ambiguous match is settled with 'tolk link'): 'tolk errors' lists them.";
+        openErrors == 0 ? null : $"{openErrors:N0} record error(s) need a person (an ambiguous match is settled with the dashboard's Link button or 'tolk link'): 'tolk errors' lists them.";
+
+    /// <summary>The line for a continuous cycle that completed the sync, or left it waiting for a person again.</summary>
+    public static string Reached(ContinuousCycle cycle, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(cycle);
+        var time = at.ToLocalTime().ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        return cycle.Reached == SettleState.FullySynchronized
+            ? $"{time} {FullySynchronized}: nothing is left to write" + (cycle.OpenErrors > 0 ? $"; {cycle.OpenErrors:N0} record error(s) still need a person ('tolk errors')." : ".")
+            : $"{time} {AsFarAsItCan}: {cycle.Report.Waiting.Count:N0} write(s) wait for records a person must link (the dashboard's 'Needs a person', or 'tolk link').";
+    }
 
     /// <summary>
     /// One line for a continuous cycle that changed something, e.g. <c>17:36:02 customerp read: 2 change(s); flow 18: 1 updated</c>;

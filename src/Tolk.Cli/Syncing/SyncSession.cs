@@ -47,16 +47,11 @@ internal sealed class SyncSession(SyncEngine engine, IHubStore store, SyncConfig
             onCycle(cycle, last);
             var pending = (await store.GetPendingIntentsAsync(cancellationToken)).Count;
             var errors = (await store.GetErrorsAsync(false, 1_000_000, cancellationToken)).Count;
-            var quiet = last.Writes == 0 && pending == 0 && last.Collected.All(c => c.Stopped is null) && last.BlockedSystems.Count == 0;
-            if (quiet && last.Waiting.Count == 0)
-            {
-                return new SettleResult(SettleState.FullySynchronized, cycle, total, last, 0, errors, clock.Elapsed);
-            }
 
-            // The same writes wait as a cycle ago, nothing else moved, and records wait for a person: only a person can go on.
-            if (quiet && previous is { Writes: 0 } && previous.Waiting.Count == last.Waiting.Count && errors > 0)
+            // Waiting for a person: the same writes wait as a cycle ago, nothing else moved, and records wait for a person.
+            if (SettleRules.Judge(last, previous, pending, errors) is var state and not SettleState.NotSynchronized)
             {
-                return new SettleResult(SettleState.WaitingForPerson, cycle, total, last, 0, errors, clock.Elapsed);
+                return new SettleResult(state, cycle, total, last, 0, errors, clock.Elapsed);
             }
 
             idle = last.Writes == 0 ? idle + 1 : 0;
@@ -69,8 +64,12 @@ internal sealed class SyncSession(SyncEngine engine, IHubStore store, SyncConfig
         return new SettleResult(SettleState.NotSynchronized, 0, total, last ?? new CycleReport(), 0, 0, clock.Elapsed);
     }
 
-    /// <summary>Syncs until cancelled, calling <paramref name="onCycle"/> after each cycle (on a thread of its own, in order).</summary>
-    public async Task RunContinuouslyAsync(Func<CycleReport, Task> onCycle, CancellationToken cancellationToken)
+    /// <summary>
+    /// Syncs until cancelled, calling <paramref name="onCycle"/> after each cycle (on a thread of its own, in order). Each
+    /// cycle is judged by the rules the initial sync ended by (which left it in <paramref name="settled"/>), so that, when
+    /// a person links what only a person can, the cycle that syncs what waited says the sync is now complete.
+    /// </summary>
+    public async Task RunContinuouslyAsync(SettleState settled, Func<ContinuousCycle, Task> onCycle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(onCycle);
         var reports = Channel.CreateUnbounded<CycleReport>();
@@ -78,10 +77,15 @@ internal sealed class SyncSession(SyncEngine engine, IHubStore store, SyncConfig
         Runner.CycleCompleted += Completed;
         var consumer = Task.Run(async () =>
         {
+            var (said, previous) = (settled, (CycleReport?)null);
             await foreach (var report in reports.Reader.ReadAllAsync(CancellationToken.None))
             {
                 await RecordAsync(report, CancellationToken.None);
-                await onCycle(report);
+                var (state, errors) = await JudgeAsync(report, previous);
+                var reached = state != SettleState.NotSynchronized && state != said ? state : (SettleState?)null;
+                said = reached ?? said;
+                previous = report;
+                await onCycle(new ContinuousCycle(report, reached, errors));
             }
         }, CancellationToken.None);
         try
@@ -94,6 +98,19 @@ internal sealed class SyncSession(SyncEngine engine, IHubStore store, SyncConfig
             reports.Writer.TryComplete();
             await consumer;
         }
+    }
+
+    // Only a quiet cycle can be judged anything but not synchronized: the counts are read for those alone.
+    private async Task<(SettleState State, int Errors)> JudgeAsync(CycleReport report, CycleReport? previous)
+    {
+        if (report.Writes > 0)
+        {
+            return (SettleState.NotSynchronized, 0);
+        }
+
+        var pending = (await store.GetPendingIntentsAsync(CancellationToken.None)).Count;
+        var errors = (await store.GetErrorsAsync(false, 1_000_000, CancellationToken.None)).Count;
+        return (SettleRules.Judge(report, previous, pending, errors), errors);
     }
 
     private async Task RecordAsync(CycleReport report, CancellationToken cancellationToken)

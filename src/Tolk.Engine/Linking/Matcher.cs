@@ -18,7 +18,7 @@ public sealed record LinkOutcome(long? ClusterId, IReadOnlyList<MemberKey> Joine
 /// reporting ambiguities instead of linking at random; a flow's source record that matches nothing founds a cluster of
 /// its own, so that it is inserted in the flow's targets.
 /// </summary>
-public sealed class Matcher(IHubStore store, SyncTopology topology, RecordIndex index, ReferenceResolver resolver, Func<MemberKey, bool> excluded)
+public sealed partial class Matcher(IHubStore store, SyncTopology topology, RecordIndex index, ReferenceResolver resolver, Func<MemberKey, bool> excluded)
 {
     private sealed record Candidate(ResolvedFlow Flow, Participant Other, string Id, long? ClusterId);
 
@@ -48,7 +48,7 @@ public sealed class Matcher(IHubStore store, SyncTopology topology, RecordIndex 
         foreach (var flow in participant.Flows)
         {
             var other = topology.Counterpart(flow, participant);
-            var found = Candidates(flow, other, values).ToList();
+            var found = await UntakenAsync(Candidates(flow, other, values), other, participant, id, cancellationToken);
             if (found.Count > 1)
             {
                 problems.Add($"{flow}: {found.Count} {other} records match ({string.Join(", ", found.Take(5))}); link one by hand");
@@ -174,7 +174,7 @@ public sealed class Matcher(IHubStore store, SyncTopology topology, RecordIndex 
                 continue;
             }
 
-            var candidates = Candidates(flow, other, values).ToList();
+            var candidates = await UntakenAsync(Candidates(flow, other, values), other, participant, id, cancellationToken);
             var unlinked = new List<string>();
             foreach (var candidate in candidates)
             {

@@ -53,6 +53,13 @@ internal static class RecordTitles
         return null;
     }
 
+    /// <summary>The title among a record's shared-model values, or null.</summary>
+    public static string? FromValues(IReadOnlyDictionary<string, CanonicalValue?> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return Preferred.Select(p => values.GetValueOrDefault(p)).OfType<TextValue>().Select(t => t.Value).FirstOrDefault();
+    }
+
     /// <summary>Parses JSON text as an object; null when it is not one.</summary>
     public static JsonObject? Parse(string? json)
     {

@@ -148,6 +148,96 @@ async function retry(button, id) {
 
 $('retry-all').addEventListener('click', async () => { await api('/api/errors/retry', { method: 'POST' }); refresh(); });
 
+// ---- what needs a person --------------------------------------------------------------------------------------------
+
+const enc = encodeURIComponent;
+const label = r => `${r.system}/${r.datatype}${r.role ? ':' + r.role : ''}/${r.recordId}`;
+const keyOf = r => ({ system: r.system, datatype: r.datatype, recordId: r.recordId, role: r.role || null });
+const text = v => (v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+
+function recordCard(r, keys, differs, action, anchor) {
+  return h('div', { class: `candidate${anchor ? ' anchor' : ''}`, 'data-record': label(r) },
+    h('div', {}, system(r.system, r.datatype), anchor ? h('span', { class: 'stage', style: 'margin-left:.4rem' }, 'has several matches') : null),
+    h('div', { class: 'name' }, recordLink(r.system, r.datatype, r.recordId, r.title || r.recordId)),
+    h('div', { class: 'id' }, `${r.recordId} · ${r.clusterId ? 'linked to other records' : 'not linked yet'}`),
+    h('dl', {}, ...Object.entries(r.values).flatMap(([k, v]) => [
+      h('dt', {}, k),
+      h('dd', { class: [keys.includes(k) ? 'key' : '', differs.has(k) ? 'differs' : ''].join(' ').trim() || null, title: differs.has(k) ? 'the candidates differ here' : null }, text(v))])),
+    action);
+}
+
+function ambiguity(a) {
+  // The values the candidates do not share are what tells them apart: highlighted.
+  const differs = new Set();
+  for (const k of new Set(a.candidates.flatMap(c => Object.keys(c.values)))) {
+    if (new Set(a.candidates.map(c => text(c.values[k]))).size > 1) differs.add(k);
+  }
+  const [sys, datatype] = a.side.split(/[.:]/);
+  return h('div', { class: 'ambiguity', 'data-flow': a.flow, 'data-record': label(a.record) },
+    h('div', { class: 'question' }, system(a.record.system, a.record.datatype), h('b', {}, a.record.title || a.record.recordId),
+      `matches ${a.candidates.length} `, system(sys, datatype), ` records by ${a.keys.join(', ')}. Which one is the same?`),
+    h('div', { class: 'route' }, `Flow ${a.flow}: ${a.route}. Until you choose, Tolk links neither and creates nothing in their place.`),
+    h('div', { class: 'candidates' }, recordCard(a.record, a.keys, new Set(), null, true),
+      ...a.candidates.map(c => recordCard(c, a.keys, differs, c.clusterId !== null && c.clusterId === a.record.clusterId
+        ? h('span', { class: 'won' }, 'linked to it')
+        : h('button', { class: 'choose', type: 'button', onclick: ev => link(ev.currentTarget, a.record, c) }, 'Link')))));
+}
+
+async function link(button, record, other) {
+  button.disabled = true;
+  button.textContent = 'Linking…';
+  button.parentElement.querySelector('.problem')?.remove();
+  try {
+    await api('/api/links', { method: 'POST', body: JSON.stringify({ record: keyOf(record), other: keyOf(other) }) });
+    button.textContent = 'Linked ✓';
+    button.classList.add('done');
+    setTimeout(refresh, 800);
+  } catch (e) {
+    button.disabled = false;
+    button.textContent = 'Link';
+    button.after(h('div', { class: 'problem' }, e.message));
+  }
+}
+
+function block(b) {
+  if (b.kind === 'waiting') {
+    return h('li', { class: 'block waiting' }, h('span', { class: 'times' }, `${b.count}×`),
+      h('span', {}, h('b', {}, b.target), ` waits: ${b.reason}`));
+  }
+  return h('li', { class: `block ${b.kind}` }, h('span', { class: 'stage' }, b.kind === 'held-deletes' ? 'deletions held' : b.kind),
+    system(b.system, b.datatype), b.recordId ? recordLink(b.system, b.datatype, b.recordId) : null, h('span', {}, b.reason),
+    b.errorId ? h('button', { class: 'retry', type: 'button', onclick: ev => retry(ev.currentTarget, b.errorId) }, b.kind === 'held-deletes' ? 'Confirm' : 'Retry') : null);
+}
+
+function renderAttention(attention) {
+  const count = attention.ambiguities.length + attention.blocks.filter(b => b.kind !== 'waiting').length;
+  $('attention-panel').hidden = attention.ambiguities.length + attention.blocks.length === 0;
+  $('attention-count').textContent = count;
+  $('ambiguities').replaceChildren(...attention.ambiguities.map(ambiguity));
+  $('blocks').replaceChildren(...(attention.blocks.length === 0 ? [] : [
+    h('h3', { style: 'margin:.6rem 0 .2rem;font-size:.9rem' }, 'Waiting'),
+    h('ul', { class: 'blocks' }, ...attention.blocks.map(block))]));
+}
+
+async function loadAttention() {
+  try { renderAttention(await api('/api/attention')); } catch (e) { /* shown again at the next refresh */ }
+}
+
+function unlinkButton(m, done) {
+  return h('button', {
+    class: 'unlink', type: 'button', title: 'Take this record out of its links; no merge criterion links it again',
+    onclick: async ev => {
+      const button = ev.currentTarget;
+      if (!button.classList.contains('confirm')) { button.classList.add('confirm'); button.textContent = 'Unlink for good?'; return; }
+      button.disabled = true;
+      try {
+        await api(`/api/records/${enc(m.system)}/${enc(m.datatype)}/${enc(m.recordId)}/unlink${m.role ? `?role=${enc(m.role)}` : ''}`, { method: 'POST' });
+        done();
+      } catch (e) { button.textContent = e.message; }
+    },
+  }, 'Unlink');
+}
+
 // ---- live feed ------------------------------------------------------------------------------------------------------
 
 function feedItem(c) {
@@ -197,7 +287,8 @@ function renderRecord(r) {
       h('div', {}, system(m.system, m.datatype), ' ', m.role ? h('span', { class: 'stage' }, m.role) : null),
       h('div', { style: 'margin-top:.3rem;font-weight:600' }, m.title || m.recordId),
       h('div', { class: 'hint', style: 'margin:.15rem 0 0' }, `${m.recordId} · joined by ${m.joinedBy} ${ago(m.joinedAt)}${m.deleted ? ' · deleted' : ''}`),
-      h('dl', {}, ...Object.entries(m.syncedValues || {}).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, show(v))]))))));
+      h('dl', {}, ...Object.entries(m.syncedValues || {}).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, show(v))])),
+      unlinkButton(m, () => { openRecord(r.system, r.datatype, r.recordId); refresh(); })))));
     parts.push(h('h3', {}, 'Golden record'));
     parts.push(h('table', {}, h('tr', {}, h('th', {}, 'Property'), h('th', {}, 'Value'), h('th', {}, 'From'), h('th', {}, 'Changed')),
       ...c.golden.map(g => h('tr', {}, h('td', {}, g.property), h('td', {}, show(g.value)),
@@ -229,6 +320,7 @@ async function refresh() {
   renderConflicts(conflicts);
   renderErrors(errors);
   renderSummary(flows, conflicts, errors);
+  loadAttention();
 }
 
 refresh();
