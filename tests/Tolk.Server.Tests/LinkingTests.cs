@@ -9,7 +9,7 @@ namespace Tolk.Server.Tests;
 /// What waits for a person and linking by hand through the management API. The small sample's Asana team "Saga Marine
 /// AS" matches two Custompms customers of that name (flow 6): the projects of that team wait for it to be linked.
 /// </summary>
-[Collection(ServerGroup.Name)]
+[Collection(LinkingGroup.Name)]
 public sealed class LinkingTests(ServerFixture fixture)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);

@@ -80,8 +80,8 @@ internal static class Scenarios
             // Echoes of the rename in other systems make Tolk try again while the fault holds; once the attempts stop
             // counting up, nothing touches the cluster any more and only a retry will write it.
             var attempts = (int)error!["attempts"]!;
-            var steady = DateTime.UtcNow;
-            while (DateTime.UtcNow - steady < TimeSpan.FromSeconds(3) && DateTime.UtcNow - steady < Patience)
+            var (started, steady) = (DateTime.UtcNow, DateTime.UtcNow);
+            while (DateTime.UtcNow - steady < TimeSpan.FromSeconds(3) && DateTime.UtcNow - started < Patience)
             {
                 await Task.Delay(200);
                 var now = (await fixture.Api.GetFromJsonAsync<JsonArray>("api/errors"))!.OfType<JsonObject>()

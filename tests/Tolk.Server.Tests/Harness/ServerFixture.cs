@@ -148,3 +148,13 @@ public sealed class ServerGroup : ICollectionFixture<ServerFixture>
 {
     public const string Name = "server";
 }
+
+/// <summary>
+/// The linking tests on a server of their own: settling the sample's ambiguities lets every waiting write through, which
+/// changes how the engine treats a write a system keeps refusing (the other classes' failed-write scenarios).
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class LinkingGroup : ICollectionFixture<ServerFixture>
+{
+    public const string Name = "linking";
+}
