@@ -25,6 +25,10 @@ internal static class DemoCommand
         {
             Description = "Start over: remove the demo's hub store and the emulator state beside it (emulators/ in the store's folder) first, instead of resuming from them",
         };
+        var leaveToMe = new Option<bool>("--leave-to-me")
+        {
+            Description = "Leave the sample's ambiguous matches for you to link in the dashboard or with 'tolk link' (by default the demo links them as a person would, from what the sample knows)",
+        };
         var once = new Option<bool>("--once", "--exit-when-synced") { Description = "Stop after the initial sync: exit 0 when Tolk has done all it can on its own, 1 when not" };
         var size = new Option<string>("--size")
         {
@@ -48,14 +52,14 @@ internal static class DemoCommand
         };
         var maxCycles = new Option<int>("--max-cycles") { Description = "Initial sync cycles to try before giving up", DefaultValueFactory = _ => SyncFlow.DefaultMaxCycles };
         var command = new Command("demo", "Start the six emulators with sample data and sync them through a hub under ./tolk-data, live, until Ctrl+C; "
-            + "a second demo resumes where the first stopped") { reset, once, size, seed, portBase, serverPort, maxCycles };
+            + "a second demo resumes where the first stopped") { reset, once, leaveToMe, size, seed, portBase, serverPort, maxCycles };
         command.SetAction((parse, cancellationToken) => RunAsync(new DemoOptions(
             parse.GetValue(TolkCommand.Store)!.FullName, parse.GetValue(reset), parse.GetValue(once), parse.GetValue(size)!, parse.GetValue(seed),
-            parse.GetValue(portBase), parse.GetValue(serverPort), parse.GetValue(maxCycles), parse.GetValue(TolkCommand.Json)), cancellationToken));
+            parse.GetValue(portBase), parse.GetValue(serverPort), parse.GetValue(maxCycles), parse.GetValue(TolkCommand.Json), parse.GetValue(leaveToMe)), cancellationToken));
         return command;
     }
 
-    private sealed record DemoOptions(string Store, bool Reset, bool Once, string Size, int Seed, int PortBase, int ServerPort, int MaxCycles, bool Json);
+    private sealed record DemoOptions(string Store, bool Reset, bool Once, string Size, int Seed, int PortBase, int ServerPort, int MaxCycles, bool Json, bool LeaveToMe);
 
     private static async Task<int> RunAsync(DemoOptions options, CancellationToken cancellationToken)
     {
@@ -160,7 +164,8 @@ internal static class DemoCommand
                 var runner = new SyncRunnerOptions { PollInterval = TimeSpan.FromSeconds(5) };
                 var server = new ServerOptions { Address = IPAddress.Loopback, Port = options.ServerPort };
                 return await SyncFlow.RunAsync(session, display, runner, server, options.Once, options.MaxCycles,
-                    "The hub store stays in ./tolk-data for 'tolk status', 'tolk links', 'tolk history' and the other commands.", cancellationToken);
+                    "The hub store stays in ./tolk-data for 'tolk status', 'tolk links', 'tolk history' and the other commands.", cancellationToken,
+                    options.LeaveToMe ? null : new DemoPerson(SampleWorld.Create(sample)));
             }
         }
     }

@@ -16,10 +16,11 @@ internal static class SyncFlow
 
     /// <summary>
     /// Runs the sync; the exit code is 0 when Tolk did all it can on its own (or was stopped by Ctrl+C), 1 when not or
-    /// when the server could not start.
+    /// when the server could not start. With <paramref name="person"/> (the demo), the ambiguous matches the sample can
+    /// settle are linked by hand once the initial sync waits for a person, and the sync goes on from there.
     /// </summary>
     public static async Task<int> RunAsync(EngineSession session, SyncDisplay display, SyncRunnerOptions runner, ServerOptions? server, bool once,
-        int maxCycles, string resumeHint, CancellationToken cancellationToken)
+        int maxCycles, string resumeHint, CancellationToken cancellationToken, DemoPerson? person = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(display);
@@ -48,6 +49,19 @@ internal static class SyncFlow
 
             var result = await display.SettleAsync(probe, onCycle => sync.SettleAsync(maxCycles, onCycle, cancellationToken), cancellationToken);
             await display.SettledAsync(result, probe);
+            if (person is not null && result.State == SettleState.WaitingForPerson
+                && await person.SettleAsync(session.Engine, cancellationToken) is { Count: > 0 } linked)
+            {
+                display.Event("person", "The demo now plays the person those matches wait for: Tolk never guesses, but the sample knows which namesake is " +
+                    "which. In your own use you choose in the dashboard's 'Needs a person' panel or with 'tolk link' ('tolk demo --leave-to-me' leaves them to you):", linked);
+                foreach (var line in linked)
+                {
+                    display.Line($"  {line}");
+                }
+
+                result = await display.SettleAsync(probe, onCycle => sync.SettleAsync(maxCycles, onCycle, cancellationToken), cancellationToken);
+                await display.SettledAsync(result, probe);
+            }
             if (once)
             {
                 return result.Settled ? ExitCodes.Ok : ExitCodes.Failed;
