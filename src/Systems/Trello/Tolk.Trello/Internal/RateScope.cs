@@ -22,11 +22,22 @@ internal sealed class RateScope(string name, int max, TimeSpan interval)
     // Requests reserved so far: a response's `remaining` is older than the requests sent after it.
     private long _sent;
 
+    // The request that opened the current window, until its answer comes: till then the reset is only known to be no
+    // earlier than its send time plus the interval, and the server's window may have opened later (a busy machine).
+    private long? _opener;
+
     /// <summary>How long a request must wait before it may be sent; zero when it may go now.</summary>
     public TimeSpan WaitAt(DateTimeOffset now)
     {
         Roll(now);
-        return Remaining > 0 || ResetAt is null ? TimeSpan.Zero : ResetAt.Value + Slack - now;
+        if (Remaining > 0 || ResetAt is null)
+        {
+            return TimeSpan.Zero;
+        }
+
+        // While the window's first answer is outstanding, look again shortly after the estimate: the answer may move it.
+        var wait = ResetAt.Value + Slack - now;
+        return wait > TimeSpan.Zero ? wait : PendingPoll;
     }
 
     /// <summary>Counts a request about to be sent; returns its number, for <see cref="Observe"/>.</summary>
@@ -34,8 +45,30 @@ internal sealed class RateScope(string name, int max, TimeSpan interval)
     {
         Roll(now);
         Remaining = Math.Max(0, Remaining - 1);
-        ResetAt ??= now + Interval;
-        return ++_sent;
+        ++_sent;
+        if (ResetAt is null)
+        {
+            ResetAt = now + Interval;
+            _opener = _sent;
+        }
+
+        return _sent;
+    }
+
+    /// <summary>
+    /// Request number <paramref name="ticket"/> was answered at <paramref name="receivedAt"/> (with or without rate-limit
+    /// headers): when it opened the window, the window resets no later than then plus the interval, and the connector
+    /// counts from there.
+    /// </summary>
+    public void Answered(long ticket, DateTimeOffset receivedAt)
+    {
+        if (ticket != _opener)
+        {
+            return;
+        }
+
+        _opener = null;
+        ResetAt = ResetAt is { } estimate && estimate > receivedAt + Interval ? estimate : receivedAt + Interval;
     }
 
     /// <summary>Takes in the headers of the answer to request number <paramref name="ticket"/>, received at <paramref name="receivedAt"/>.</summary>
@@ -68,12 +101,17 @@ internal sealed class RateScope(string name, int max, TimeSpan interval)
     // machine). Waiting 50 ms longer keeps the gate from racing the server.
     private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(50);
 
+    private static readonly TimeSpan PendingPoll = TimeSpan.FromMilliseconds(10);
+
+    // A window rolls over once its reset (plus the slack) has passed and its first request has been answered; an answer
+    // that never comes (a timeout) holds it at most one more interval.
     private void Roll(DateTimeOffset now)
     {
-        if (ResetAt is { } reset && now >= reset + Slack)
+        if (ResetAt is { } reset && now >= reset + Slack && (_opener is null || now >= reset + Slack + Interval))
         {
             Remaining = Max;
             ResetAt = null;
+            _opener = null;
         }
     }
 }

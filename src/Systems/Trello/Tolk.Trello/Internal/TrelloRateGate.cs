@@ -77,6 +77,7 @@ internal sealed class TrelloRateGate : DelegatingHandler
         {
             for (var i = 0; i < scopes.Length; i++)
             {
+                scopes[i].Answered(tickets[i], now);
                 if (Header(response, scopes[i].Name, "max") is { } max && Header(response, scopes[i].Name, "remaining") is { } remaining)
                 {
                     var interval = Header(response, scopes[i].Name, "interval-ms") is { } ms ? TimeSpan.FromMilliseconds(ms) : scopes[i].Interval;
