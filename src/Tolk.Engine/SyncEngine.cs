@@ -133,46 +133,53 @@ public sealed partial class SyncEngine : IDisposable
     private async Task CollectAsync(CollectRequest request, CycleReport report, CancellationToken cancellationToken)
     {
         var collector = new Collector(_store);
-        var feeds = Topology.Datasets.Where(d => request.Datasets.Contains(d) && Control.IsRead(d)).ToList();
-        var direct = request.Records.Where(r => Topology.Datasets.Contains(r.Dataset) && Control.IsRead(r.Dataset)).ToList();
-        var bySystem = feeds.Select(d => d.System).Concat(direct.Select(r => r.Dataset.System)).Distinct(StringComparer.Ordinal)
-            .Where(_connectors.ContainsKey).Select(async system =>
+        var reads = request.Records.Where(r => IsCollected(r.Dataset)).Select(r => (r.Dataset, Ids: (IReadOnlyCollection<string>?)r.Ids))
+            .Concat(Topology.Datasets.Where(d => request.Datasets.Contains(d) && IsCollected(d)).Select(d => (Dataset: d, Ids: (IReadOnlyCollection<string>?)null)))
+            .ToList();
+        await Task.WhenAll(reads.GroupBy(r => r.Dataset.System).Select(system => CollectSystemAsync(collector, _connectors[system.Key], system, report, cancellationToken)));
+    }
+
+    private bool IsCollected(Dataset dataset) => Topology.Datasets.Contains(dataset) && Control.IsRead(dataset) && _connectors.ContainsKey(dataset.System);
+
+    // One system's reads in order; a read that stops ends the system's reads for this cycle.
+    private async Task CollectSystemAsync(Collector collector, IConnector connector, IEnumerable<(Dataset Dataset, IReadOnlyCollection<string>? Ids)> reads,
+        CycleReport report, CancellationToken cancellationToken)
+    {
+        foreach (var (dataset, ids) in reads)
+        {
+            var result = await ReadAsync(collector, connector, dataset, ids, cancellationToken);
+            lock (report)
             {
-                var connector = _connectors[system];
-                var reads = direct.Where(r => r.Dataset.System == system)
-                    .Select(r => (r.Dataset, Ids: CanReadDirectly(connector, r.Dataset, r.Ids.Count) ? r.Ids : null))
-                    .Concat(feeds.Where(d => d.System == system).Select(d => (Dataset: d, Ids: (IReadOnlyCollection<string>?)null)));
-                foreach (var (dataset, ids) in reads)
+                report.Collected.Add(result);
+                if (result.Stopped?.Kind == FailureKind.CredentialsRejected)
                 {
-                    CollectResult result;
-                    using (await _locks.EnterAsync(system, cancellationToken))
-                    {
-                        result = ids is null
-                            ? await collector.CollectAsync(connector, dataset.Datatype, cancellationToken)
-                            : await collector.CollectRecordsAsync(connector, dataset.Datatype, [.. ids], cancellationToken);
-                        if (result.Stopped?.Kind == FailureKind.NotSupported && ids is not null)
-                        {
-                            result = await collector.CollectAsync(connector, dataset.Datatype, cancellationToken);
-                        }
-                    }
-
-                    lock (report)
-                    {
-                        report.Collected.Add(result);
-                        if (result.Stopped?.Kind == FailureKind.CredentialsRejected)
-                        {
-                            report.BlockedSystems.Add(system);
-                        }
-                    }
-
-                    if (result.Stopped is not null)
-                    {
-                        _logger.LogWarning("Reading {Dataset} stopped: {Reason}", dataset, result.Stopped.Message);
-                        break;
-                    }
+                    report.BlockedSystems.Add(dataset.System);
                 }
-            });
-        await Task.WhenAll(bySystem);
+            }
+
+            if (result.Stopped is not null)
+            {
+                _logger.LogWarning("Reading {Dataset} stopped: {Reason}", dataset, result.Stopped.Message);
+                break;
+            }
+        }
+    }
+
+    // Under the system's lock: named records directly where the datatype can be read by id, else (or when the connector
+    // says it cannot after all) the dataset's change feed.
+    private async Task<CollectResult> ReadAsync(Collector collector, IConnector connector, Dataset dataset, IReadOnlyCollection<string>? ids, CancellationToken cancellationToken)
+    {
+        using var held = await _locks.EnterAsync(dataset.System, cancellationToken);
+        if (ids is not null && CanReadDirectly(connector, dataset, ids.Count))
+        {
+            var direct = await collector.CollectRecordsAsync(connector, dataset.Datatype, [.. ids], cancellationToken);
+            if (direct.Stopped?.Kind != FailureKind.NotSupported)
+            {
+                return direct;
+            }
+        }
+
+        return await collector.CollectAsync(connector, dataset.Datatype, cancellationToken);
     }
 
     private bool CanReadDirectly(IConnector connector, Dataset dataset, int count) =>

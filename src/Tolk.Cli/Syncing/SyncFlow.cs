@@ -39,6 +39,13 @@ internal static class SyncFlow
 
         var sync = new SyncSession(session.Engine, session.Store, session.Configuration, runner);
         var probe = new FlowProbe(session.Store, session.Configuration);
+        async Task<SettleResult> SettleAsync()
+        {
+            var settled = await display.SettleAsync(probe, onCycle => sync.SettleAsync(maxCycles, onCycle, cancellationToken), cancellationToken);
+            await display.SettledAsync(settled, probe);
+            return settled;
+        }
+
         RunningServer? host = null;
         try
         {
@@ -47,8 +54,7 @@ internal static class SyncFlow
                 return ExitCodes.Failed;
             }
 
-            var result = await display.SettleAsync(probe, onCycle => sync.SettleAsync(maxCycles, onCycle, cancellationToken), cancellationToken);
-            await display.SettledAsync(result, probe);
+            var result = await SettleAsync();
             if (person is not null && result.State == SettleState.WaitingForPerson
                 && await person.SettleAsync(session.Engine, cancellationToken) is { Count: > 0 } linked)
             {
@@ -59,8 +65,7 @@ internal static class SyncFlow
                     display.Line($"  {line}");
                 }
 
-                result = await display.SettleAsync(probe, onCycle => sync.SettleAsync(maxCycles, onCycle, cancellationToken), cancellationToken);
-                await display.SettledAsync(result, probe);
+                result = await SettleAsync();
             }
             if (once)
             {

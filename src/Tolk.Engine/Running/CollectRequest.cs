@@ -29,9 +29,6 @@ public sealed class CollectRequest
     /// <summary>Whether it asks for nothing.</summary>
     public bool IsEmpty => _datasets.Count == 0 && _records.Count == 0;
 
-    /// <summary>Every system the request reads.</summary>
-    public IEnumerable<string> Systems => _datasets.Select(d => d.System).Concat(_records.Keys.Select(d => d.System)).Distinct(StringComparer.Ordinal);
-
     /// <summary>Asks for <paramref name="dataset"/> through its change feed.</summary>
     public CollectRequest Read(Dataset dataset)
     {
