@@ -46,7 +46,7 @@ internal static class SyncMessages
     }
 
     /// <summary>
-    /// One line for a continuous cycle that changed something, e.g. <c>17:36:02 customerp read: 2 change(s); flow 18: 1 updated</c>;
+    /// One line for a continuous cycle that changed something, e.g. <c>17:36:02 customerp, tidsbanken read: 2 change(s); flow 18: 1 updated</c>;
     /// null for a quiet one.
     /// </summary>
     public static string? Cycle(CycleReport report, DateTimeOffset at)
@@ -57,7 +57,9 @@ internal static class SyncMessages
             return null;
         }
 
-        var line = new System.Text.StringBuilder($"{at.ToLocalTime():HH:mm:ss} {string.Join(", ", report.Collected.Select(c => c.Dataset.System).Distinct())} read: {report.Processed:N0} change(s)");
+        // Where the changes came from (a change another cycle read is processed by whichever cycle holds the engine first).
+        var systems = report.ProcessedSystems.Count > 0 ? report.ProcessedSystems : report.Collected.Select(c => c.Dataset.System).Distinct();
+        var line = new System.Text.StringBuilder($"{at.ToLocalTime():HH:mm:ss} {string.Join(", ", systems)} read: {report.Processed:N0} change(s)");
         foreach (var (number, stats) in report.Flows)
         {
             var parts = new List<string>();

@@ -60,6 +60,7 @@ public sealed class Processor(
         }
 
         report.Processed++;
+        report.ProcessedSystems.Add(version.Dataset.System);
         var record = index.Apply(version);
         if (record is null)
         {

@@ -30,6 +30,12 @@ public sealed class CycleReport
     /// <summary>Log versions processed.</summary>
     public int Processed { get; set; }
 
+    /// <summary>
+    /// The systems whose versions it processed. Cycles read side by side, so a change one cycle read may be processed by
+    /// another: this, not <see cref="Collected"/>, says where a cycle's changes came from.
+    /// </summary>
+    public SortedSet<string> ProcessedSystems { get; } = new(StringComparer.Ordinal);
+
     /// <summary>How long the cycle took.</summary>
     public TimeSpan Elapsed { get; set; }
 
